@@ -1,0 +1,239 @@
+package dev.openpanel.camel.component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
+
+import dev.openpanel.camel.component.api.ApiCallObserver;
+import dev.openpanel.camel.component.api.ApiTarget;
+import dev.openpanel.camel.component.api.CamelHttpTransport;
+import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.api.ManageApiClient;
+import dev.openpanel.camel.component.api.RetryPolicy;
+import dev.openpanel.camel.component.limit.RateLimitSettings;
+import dev.openpanel.camel.component.limit.RateLimiterRegistry;
+import dev.openpanel.camel.component.model.ClientCredentials;
+import dev.openpanel.camel.component.model.Secret;
+import dev.openpanel.camel.logging.SecretMasker;
+
+/**
+ * The {@code openpanel:} component: calls the OpenPanel Manage API ({@code openpanel:projects?operation=create}).
+ * Holds the connection settings endpoints share by default, and one {@link ManageApi} per root client, each behind
+ * that client's JVM-wide rate limiter.
+ */
+@org.apache.camel.spi.annotations.Component("openpanel")
+public class OpenPanelComponent extends DefaultComponent {
+
+    @Metadata(description = "The API root; /manage is appended. Cloud: https://api.openpanel.dev, self-hosted:"
+            + " https://analytics.example.com/api.")
+    private String apiUrl;
+    @Metadata(label = "security", description = "Id of a root client of the organisation (a UUID).")
+    private String clientId;
+    @Metadata(label = "security", secret = true, description = "Secret of the root client.")
+    private String clientSecret;
+    @Metadata(label = "advanced", defaultValue = "20", description = "Requests allowed per rate-limit period, per client id.")
+    private int rateLimitRequests = RateLimitSettings.MANAGE_API.requests();
+    @Metadata(label = "advanced", defaultValue = "10s", description = "The server's rate-limit window.")
+    private Duration rateLimitPeriod = RateLimitSettings.MANAGE_API.period();
+    @Metadata(label = "advanced", defaultValue = "200ms",
+              description = "Spacing added to every window to absorb network jitter.")
+    private Duration rateLimitMargin = RateLimitSettings.MANAGE_API.margin();
+    @Metadata(label = "advanced", defaultValue = "4", description = "Retries after a transient failure (5xx, timeout, connection).")
+    private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
+    @Metadata(label = "advanced", defaultValue = "500ms", description = "Backoff before the first retry; doubles each time.")
+    private Duration retryBackoff = RetryPolicy.DEFAULT.initialBackoff();
+    @Metadata(label = "advanced", defaultValue = "30s", description = "Longest backoff between retries.")
+    private Duration maxRetryBackoff = RetryPolicy.DEFAULT.maxBackoff();
+    @Metadata(label = "advanced", defaultValue = "10", description = "How many 429 answers in a row a call waits out.")
+    private int maxRateLimitWaits = RetryPolicy.DEFAULT.maxRateLimitWaits();
+    @Metadata(label = "advanced", defaultValue = "10s", description = "How long to wait for a connection.")
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    @Metadata(label = "advanced", defaultValue = "30s", description = "How long to wait for an answer once a request is sent.")
+    private Duration responseTimeout = Duration.ofSeconds(30);
+    @Metadata(label = "advanced", description = "Hears about every call (metrics).")
+    private ApiCallObserver observer = ApiCallObserver.NONE;
+
+    private final Map<String, ManageApi> apis = new ConcurrentHashMap<>();
+    private final Map<String, CamelHttpTransport> transports = new ConcurrentHashMap<>();
+    private HttpComponent http;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OpenPanelEndpoint endpoint = new OpenPanelEndpoint(uri, this, OpenPanelResource.parse(remaining));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The Manage API of the component's own root client. */
+    public ManageApi getManageApi() {
+        return manageApi(apiUrl, clientId, clientSecret);
+    }
+
+    /** The Manage API at {@code url} as the given root client; one instance (and one rate limiter) per client. */
+    public ManageApi manageApi(String url, String id, String secret) {
+        if (isBlank(url) || isBlank(id) || isBlank(secret)) {
+            throw new IllegalStateException("the openpanel component needs apiUrl, clientId and clientSecret "
+                    + "(openpanel.api-url, openpanel.client-id, openpanel.client-secret)");
+        }
+        SecretMasker.remember(secret);
+        ApiTarget target = new ApiTarget(url, new ClientCredentials(id, Secret.of(secret)));
+        return apis.computeIfAbsent(target.apiUrl() + " " + id + " " + Integer.toHexString(secret.hashCode()),
+                key -> createApi(target));
+    }
+
+    private ManageApi createApi(ApiTarget target) {
+        RateLimitSettings limits = new RateLimitSettings(rateLimitRequests, rateLimitPeriod, rateLimitMargin);
+        RetryPolicy retries = new RetryPolicy(maxRetries, retryBackoff, maxRetryBackoff, maxRateLimitWaits);
+        CamelHttpTransport transport = transports.computeIfAbsent(target.apiUrl(), this::createTransport);
+        ManageApiClient client = new ManageApiClient(target, transport,
+                RateLimiterRegistry.jvm().limiterFor(target.apiUrl(), target.clientId(), limits), retries, observer);
+        return new ManageApi(client);
+    }
+
+    private CamelHttpTransport createTransport(String url) {
+        try {
+            return new CamelHttpTransport(httpComponent(), url, connectTimeout, responseTimeout);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create an HTTP endpoint for " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized HttpComponent httpComponent() {
+        if (http == null) {
+            HttpComponent component = new HttpComponent();
+            component.setCamelContext(getCamelContext());
+            component.setAutomaticRetriesDisabled(true);
+            component.setCookieManagementDisabled(true);
+            component.setFollowRedirects(false);
+            ServiceHelper.startService(component);
+            http = component;
+        }
+        return http;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        transports.values().forEach(CamelHttpTransport::close);
+        transports.clear();
+        apis.clear();
+        synchronized (this) {
+            ServiceHelper.stopAndShutdownService(http);
+            http = null;
+        }
+        super.doStop();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public int getRateLimitRequests() {
+        return rateLimitRequests;
+    }
+
+    public void setRateLimitRequests(int rateLimitRequests) {
+        this.rateLimitRequests = rateLimitRequests;
+    }
+
+    public Duration getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(Duration rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public Duration getRateLimitMargin() {
+        return rateLimitMargin;
+    }
+
+    public void setRateLimitMargin(Duration rateLimitMargin) {
+        this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(Duration retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public Duration getMaxRetryBackoff() {
+        return maxRetryBackoff;
+    }
+
+    public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+        this.maxRetryBackoff = maxRetryBackoff;
+    }
+
+    public int getMaxRateLimitWaits() {
+        return maxRateLimitWaits;
+    }
+
+    public void setMaxRateLimitWaits(int maxRateLimitWaits) {
+        this.maxRateLimitWaits = maxRateLimitWaits;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public ApiCallObserver getObserver() {
+        return observer;
+    }
+
+    public void setObserver(ApiCallObserver observer) {
+        this.observer = observer;
+    }
+}

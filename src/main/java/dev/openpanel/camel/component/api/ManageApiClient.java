@@ -1,0 +1,164 @@
+package dev.openpanel.camel.component.api;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.openpanel.camel.component.OpenPanelOperation;
+import dev.openpanel.camel.component.error.ApiFailure;
+import dev.openpanel.camel.component.error.ApiUnavailableException;
+import dev.openpanel.camel.component.error.OutcomeUnknownException;
+import dev.openpanel.camel.component.error.RateLimitExceededException;
+import dev.openpanel.camel.component.limit.ClientRateLimiter;
+import dev.openpanel.camel.component.limit.Permit;
+import dev.openpanel.camel.component.limit.ServerBudget;
+
+/**
+ * Executes Manage API calls: every attempt takes a permit from the client's shared {@link ClientRateLimiter}, 429s are
+ * waited out and retried, transient failures are retried with backoff, and a create that may have reached the server
+ * is never re-sent ({@link OutcomeUnknownException}). Unsuccessful answers become the exceptions of
+ * {@code dev.openpanel.camel.component.error}.
+ */
+public final class ManageApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManageApiClient.class);
+
+    private final ApiTarget target;
+    private final HttpTransport transport;
+    private final ClientRateLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final ApiCallObserver observer;
+
+    public ManageApiClient(ApiTarget target, HttpTransport transport, ClientRateLimiter limiter, RetryPolicy retryPolicy,
+            ApiCallObserver observer) {
+        this.target = target;
+        this.transport = transport;
+        this.limiter = limiter;
+        this.retryPolicy = retryPolicy;
+        this.observer = observer;
+    }
+
+    public ApiTarget target() {
+        return target;
+    }
+
+    public ClientRateLimiter limiter() {
+        return limiter;
+    }
+
+    /**
+     * Sends the request until it gets a final answer.
+     *
+     * @return the successful answer
+     * @throws dev.openpanel.camel.component.error.OpenPanelApiException for every other outcome
+     */
+    public ApiResponse execute(ApiRequest request) {
+        int retries = 0;
+        int rateLimitWaits = 0;
+        boolean earlierAttemptMayHaveArrived = false;
+        Instant firstSent = null;
+        while (true) {
+            Permit permit = acquire(request);
+            if (firstSent == null) {
+                firstSent = Instant.now();
+            }
+            long start = System.nanoTime();
+            ApiResponse response;
+            try {
+                response = transport.send(request, target.credentials());
+            } catch (IOException e) {
+                boolean neverSent = TransportFailures.neverSent(e);
+                if (neverSent) {
+                    limiter.onNotSent(permit);
+                } else if (request.operation() == OpenPanelOperation.CREATE) {
+                    throw new OutcomeUnknownException(ApiFailure.unanswered(request.method(), request.path(),
+                            "no answer after sending (" + TransportFailures.describe(e) + ")"), request.payload(), firstSent, e);
+                }
+                earlierAttemptMayHaveArrived |= !neverSent;
+                if (retries >= retryPolicy.maxRetries()) {
+                    throw new ApiUnavailableException(ApiFailure.unanswered(request.method(), request.path(),
+                            TransportFailures.describe(e) + " (after " + retries + " retries)"), e);
+                }
+                retries++;
+                backOff(request, retries, neverSent ? "connection failed" : "no answer", TransportFailures.describe(e));
+                continue;
+            }
+            long nanos = System.nanoTime() - start;
+            ServerBudget budget = response.budget();
+            limiter.onAnswer(permit, budget);
+            observer.onAnswer(request, response.status(), nanos);
+            if (budget.remaining().isPresent()) {
+                observer.onBudget(budget.remaining().getAsInt(), budget.limit().orElse(limiter.settings().requests()));
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {} in {} ms (budget left {}, window resets in {} s)", request, response.status(),
+                        TimeUnit.NANOSECONDS.toMillis(nanos), budget.remaining().isPresent() ? budget.remaining().getAsInt() : "?",
+                        budget.resetSeconds().isPresent() ? budget.resetSeconds().getAsInt() : "?");
+            }
+            int status = response.status();
+            if (response.isSuccess()) {
+                return response;
+            }
+            if (status == 429) {
+                int seconds = budget.retryAfterSeconds().orElse(budget.resetSeconds().orElse(0));
+                if (rateLimitWaits >= retryPolicy.maxRateLimitWaits()) {
+                    throw new RateLimitExceededException(ApiErrors.failureOf(request, response), Duration.ofSeconds(seconds));
+                }
+                rateLimitWaits++;
+                observer.onRetry(request, "429");
+                LOG.info("{} was rate limited (429); retrying after the {} s the server asks for", request, seconds);
+                continue;
+            }
+            if (status >= 500) {
+                if (request.operation() == OpenPanelOperation.CREATE) {
+                    throw new OutcomeUnknownException(ApiErrors.failureOf(request, response), request.payload(), firstSent, null);
+                }
+                earlierAttemptMayHaveArrived = true;
+                if (retries >= retryPolicy.maxRetries()) {
+                    throw new ApiUnavailableException(ApiErrors.failureOf(request, response), null);
+                }
+                retries++;
+                backOff(request, retries, String.valueOf(status), "answered " + status);
+                continue;
+            }
+            if (status == 404 && request.operation() == OpenPanelOperation.DELETE && earlierAttemptMayHaveArrived) {
+                LOG.info("{} answered 404 after an attempt without answer: that attempt deleted it", request);
+                return new ApiResponse(200, Map.of(), "{\"success\":true}");
+            }
+            throw ApiErrors.toException(request, response);
+        }
+    }
+
+    private Permit acquire(ApiRequest request) {
+        try {
+            Permit permit = limiter.acquire();
+            observer.onLimiterWait(permit.waitedNanos());
+            if (permit.waitedNanos() > TimeUnit.SECONDS.toNanos(1) && LOG.isDebugEnabled()) {
+                LOG.debug("{} waited {} ms for the rate limiter", request, TimeUnit.NANOSECONDS.toMillis(permit.waitedNanos()));
+            }
+            return permit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnavailableException(ApiFailure.unanswered(request.method(), request.path(),
+                    "interrupted while waiting for the rate limiter"), e);
+        }
+    }
+
+    private void backOff(ApiRequest request, int retry, String reason, String detail) {
+        Duration wait = retryPolicy.backoff(retry);
+        observer.onRetry(request, reason);
+        LOG.warn("{} failed ({}); retry {} of {} in {} ms", request, detail, retry, retryPolicy.maxRetries(), wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnavailableException(ApiFailure.unanswered(request.method(), request.path(),
+                    "interrupted while backing off after " + detail), e);
+        }
+    }
+}

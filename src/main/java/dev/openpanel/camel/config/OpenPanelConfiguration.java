@@ -1,0 +1,53 @@
+package dev.openpanel.camel.config;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+
+import dev.openpanel.camel.component.OpenPanelComponent;
+import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.logging.SecretMasker;
+
+/**
+ * Wires the application at start-up: reads and checks the settings, starts the sandbox when no API URL is set, and
+ * registers the {@code openpanel} component (bean {@value #COMPONENT}) and the settings (bean {@value #SETTINGS}).
+ */
+public class OpenPanelConfiguration implements CamelConfiguration {
+
+    /** Registry name of the configured component. */
+    public static final String COMPONENT = "openpanel";
+    /** Registry name of the {@link OpenPanelSettings}. */
+    public static final String SETTINGS = "openpanelSettings";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        OpenPanelSettings settings = OpenPanelSettings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        if (settings.clientSecret() != null) {
+            SecretMasker.remember(settings.clientSecret().reveal());
+        }
+        ApiConnection connection = settings.isSandbox() ? SandboxMode.start(context, settings) : settings.connection();
+        context.getRegistry().bind(SETTINGS, settings);
+        context.addComponent(COMPONENT, component(settings, connection));
+    }
+
+    /** The component of a running context, for beans that call the API in Java. */
+    public static ManageApi manageApi(CamelContext context) {
+        return context.getComponent(COMPONENT, OpenPanelComponent.class).getManageApi();
+    }
+
+    private static OpenPanelComponent component(OpenPanelSettings settings, ApiConnection connection) {
+        OpenPanelComponent component = new OpenPanelComponent();
+        component.setApiUrl(connection.apiUrl());
+        component.setClientId(connection.clientId());
+        component.setClientSecret(connection.secret().reveal());
+        component.setRateLimitRequests(settings.rateLimit().requests());
+        component.setRateLimitPeriod(settings.rateLimit().period());
+        component.setRateLimitMargin(settings.rateLimit().margin());
+        component.setMaxRetries(settings.retryPolicy().maxRetries());
+        component.setRetryBackoff(settings.retryPolicy().initialBackoff());
+        component.setMaxRetryBackoff(settings.retryPolicy().maxBackoff());
+        component.setMaxRateLimitWaits(settings.retryPolicy().maxRateLimitWaits());
+        component.setConnectTimeout(settings.connectTimeout());
+        component.setResponseTimeout(settings.responseTimeout());
+        return component;
+    }
+}
