@@ -5,11 +5,13 @@ import org.apache.camel.CamelContext;
 
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.logging.SecretMasker;
 
 /**
  * Wires the application at start-up: reads and checks the settings, starts the sandbox when no API URL is set, and
- * registers the {@code openpanel} component (bean {@value #COMPONENT}) and the settings (bean {@value #SETTINGS}).
+ * registers the {@code openpanel} component (bean {@value #COMPONENT}), the settings (bean {@value #SETTINGS}) and
+ * the JSON mapper (bean {@value #OBJECT_MAPPER}).
  */
 public class OpenPanelConfiguration implements CamelConfiguration {
 
@@ -17,6 +19,11 @@ public class OpenPanelConfiguration implements CamelConfiguration {
     public static final String COMPONENT = "openpanel";
     /** Registry name of the {@link OpenPanelSettings}. */
     public static final String SETTINGS = "openpanelSettings";
+    /**
+     * Registry name of the JSON mapper (ISO dates, Java time types); Camel's {@code marshal: json} finds it there, so
+     * routes can marshal the component's model objects.
+     */
+    public static final String OBJECT_MAPPER = "openpanelObjectMapper";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -26,6 +33,7 @@ public class OpenPanelConfiguration implements CamelConfiguration {
         }
         ApiConnection connection = settings.isSandbox() ? SandboxMode.start(context, settings) : settings.connection();
         context.getRegistry().bind(SETTINGS, settings);
+        context.getRegistry().bind(OBJECT_MAPPER, ManageJson.mapper());
         context.addComponent(COMPONENT, component(settings, connection));
     }
 

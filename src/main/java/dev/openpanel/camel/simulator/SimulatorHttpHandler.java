@@ -39,29 +39,30 @@ final class SimulatorHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String clientId = exchange.getRequestHeaders().getFirst("openpanel-client-id");
-        pause(behavior.delayMillis());
-        long arrival = System.nanoTime();
-        Instant at = Instant.now();
-        int status;
-        try {
-            status = respond(exchange, method, path, query, body, clientId, arrival);
-        } finally {
-            exchange.close();
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String clientId = exchange.getRequestHeaders().getFirst("openpanel-client-id");
+            pause(behavior.delayMillis());
+            long arrival = System.nanoTime();
+            Instant at = Instant.now();
+            Outcome outcome = decide(exchange, method, path, query, body, clientId, arrival);
+            record(new RecordedRequest(0, at, arrival, method, path, query, clientId,
+                    outcome.response() == null ? 0 : outcome.response().status(),
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8)));
+            if (outcome.response() != null) {
+                send(exchange, outcome.response(), outcome.headers());
+            }
         }
-        record(new RecordedRequest(0, at, arrival, method, path, query, clientId, status,
-                body.length == 0 ? null : new String(body, StandardCharsets.UTF_8)));
     }
 
-    private int respond(HttpExchange exchange, String method, String path, String query, byte[] body, String clientId,
-            long arrival) throws IOException {
+    private Outcome decide(HttpExchange exchange, String method, String path, String query, byte[] body, String clientId,
+            long arrival) {
         Route route = Route.match(method, path);
         if (route == null) {
-            return send(exchange, SimResponse.routeNotFound(method, path + (query == null ? "" : "?" + query)), Map.of());
+            return new Outcome(SimResponse.routeNotFound(method, path + (query == null ? "" : "?" + query)), Map.of());
         }
         String key = clientId != null ? clientId : "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
         FixedWindowRateLimit.Decision decision = rateLimit.hit(key, arrival);
@@ -71,20 +72,20 @@ final class SimulatorHttpHandler implements HttpHandler {
         headers.put("x-ratelimit-reset", String.valueOf(decision.resetSeconds()));
         if (decision.limited()) {
             headers.put("retry-after", String.valueOf(decision.resetSeconds()));
-            return send(exchange, SimResponse.tooManyRequests(), headers);
+            return new Outcome(SimResponse.tooManyRequests(), headers);
         }
         Fault fault = behavior.takeFault(method, path);
         if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_HANDLING) {
-            return 0;
+            return Outcome.DROPPED;
         }
         if (fault != null && fault.kind() == Fault.Kind.ANSWER) {
-            return send(exchange, SimResponse.status(fault.status(), fault.body()), headers);
+            return new Outcome(SimResponse.status(fault.status(), fault.body()), headers);
         }
         SimResponse response = handleCounted(exchange, route, query, body);
         if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_HANDLING) {
-            return 0;
+            return Outcome.DROPPED;
         }
-        return send(exchange, response, headers);
+        return new Outcome(response, headers);
     }
 
     private SimResponse handleCounted(HttpExchange exchange, Route route, String query, byte[] body) {
@@ -124,7 +125,7 @@ final class SimulatorHttpHandler implements HttpHandler {
                 && contentType.split(";")[0].trim().equalsIgnoreCase("application/json");
     }
 
-    private static int send(HttpExchange exchange, SimResponse response, Map<String, String> headers) throws IOException {
+    private static void send(HttpExchange exchange, SimResponse response, Map<String, String> headers) throws IOException {
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", response.contentType());
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -132,7 +133,6 @@ final class SimulatorHttpHandler implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-        return response.status();
     }
 
     private synchronized void record(RecordedRequest request) {
@@ -150,4 +150,9 @@ final class SimulatorHttpHandler implements HttpHandler {
         }
     }
 
+
+    /** What to answer (null: drop the connection) and with which headers. */
+    private record Outcome(SimResponse response, Map<String, String> headers) {
+        static final Outcome DROPPED = new Outcome(null, Map.of());
+    }
 }

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Several permits may be out at once, so a slow API still gets the whole budget. Answers feed back in:
  * <ul>
- * <li>a 429 blocks everyone until its {@code retry-after} has passed, and frees its slot (the server did not count it);</li>
+ * <li>a 429 blocks everyone until its {@code retry-after} has passed, and frees its slot (the server did not count it);
+ * a 429 nobody else caused means arrivals jitter more than the margin, so the spacing widens (doubling, up to a
+ * tenth of the period) and narrows back after ten windows without one;</li>
  * <li>{@code x-ratelimit-remaining} lower than our own sends explain means someone else spends the same client id
  * (another instance, another tool, the Export or Insights API): from then on the limiter also stops when the server
  * says the window is spent, until {@code x-ratelimit-reset} has passed.</li>
@@ -31,8 +33,11 @@ public final class ClientRateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRateLimiter.class);
 
+    private static final int CALM_WINDOWS = 10;
+
     private final RateLimitSettings settings;
     private final long windowNanos;
+    private final long maxExtraNanos;
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -42,6 +47,9 @@ public final class ClientRateLimiter {
     private long nextSequence = 1;
     private long blockedUntil;
     private ServerWindow serverWindow;
+    /** Spacing added after 429s we caused ourselves, and when the last one happened. */
+    private long extraNanos;
+    private long lastSelfInflicted;
 
     public ClientRateLimiter(RateLimitSettings settings) {
         this(settings, System::nanoTime);
@@ -50,6 +58,7 @@ public final class ClientRateLimiter {
     ClientRateLimiter(RateLimitSettings settings, LongSupplier clock) {
         this.settings = settings;
         this.windowNanos = settings.window().toNanos();
+        this.maxExtraNanos = settings.period().toNanos() / 10;
         this.clock = clock;
         this.blockedUntil = clock.getAsLong();
     }
@@ -90,6 +99,9 @@ public final class ClientRateLimiter {
                         .orElse((int) Math.ceil(settings.period().toMillis() / 1000.0)));
                 blockUntil(now + TimeUnit.SECONDS.toNanos(seconds));
                 history.remove(permit);
+                if (serverWindow == null || now - serverWindow.endsAt >= 0) {
+                    widenAfterSelfInflicted429(now);
+                }
             } else if (budget.remaining().isPresent()) {
                 noticeForeignSpending(permit, budget, now);
             }
@@ -124,13 +136,17 @@ public final class ClientRateLimiter {
     public int grantedInWindow() {
         lock.lock();
         try {
-            return inWindow(clock.getAsLong());
+            return inWindow(clock.getAsLong(), windowNanos + extraNanos);
         } finally {
             lock.unlock();
         }
     }
 
     long nanosUntilAllowed(long now) {
+        if (extraNanos > 0 && now - lastSelfInflicted > CALM_WINDOWS * (windowNanos + extraNanos)) {
+            LOG.info("No 429 for {} windows: back to the configured rate-limit margin", CALM_WINDOWS);
+            extraNanos = 0;
+        }
         if (blockedUntil - now > 0) {
             return blockedUntil - now;
         }
@@ -141,7 +157,8 @@ public final class ClientRateLimiter {
             return serverWindow.endsAt - now;
         }
         forget(now);
-        int sent = inWindow(now);
+        long window = windowNanos + extraNanos;
+        int sent = inWindow(now, window);
         if (sent < settings.requests()) {
             return 0;
         }
@@ -151,7 +168,24 @@ public final class ClientRateLimiter {
         for (int i = 0; i < settings.requests(); i++) {
             blocking = newestFirst.next();
         }
-        return blocking.grantedAt() + windowNanos - now;
+        return blocking.grantedAt() + window - now;
+    }
+
+    /** The spacing currently added to the configured margin; for metrics and tests. */
+    long extraMarginNanos() {
+        return extraNanos;
+    }
+
+    private void widenAfterSelfInflicted429(long now) {
+        long widened = Math.min(maxExtraNanos, Math.max(2 * extraNanos, Math.max(settings.margin().toNanos(),
+                TimeUnit.MILLISECONDS.toNanos(100))));
+        if (widened > extraNanos) {
+            LOG.warn("429 although this client had budget left: requests reach the server with more jitter than the {} ms "
+                    + "margin; spacing them {} ms further apart", settings.margin().toMillis(),
+                    TimeUnit.NANOSECONDS.toMillis(widened));
+        }
+        extraNanos = widened;
+        lastSelfInflicted = now;
     }
 
     Permit grant(long now, long waited) {
@@ -193,10 +227,10 @@ public final class ClientRateLimiter {
         }
     }
 
-    private int inWindow(long now) {
+    private int inWindow(long now, long window) {
         int count = 0;
         for (Iterator<Permit> it = history.descendingIterator(); it.hasNext();) {
-            if (now - it.next().grantedAt() >= windowNanos) {
+            if (now - it.next().grantedAt() >= window) {
                 break;
             }
             count++;
@@ -205,7 +239,7 @@ public final class ClientRateLimiter {
     }
 
     private void forget(long now) {
-        while (!history.isEmpty() && now - history.peekFirst().grantedAt() >= 2 * windowNanos) {
+        while (!history.isEmpty() && now - history.peekFirst().grantedAt() >= 2 * (windowNanos + maxExtraNanos)) {
             history.removeFirst();
         }
     }

@@ -1,0 +1,137 @@
+package dev.openpanel.camel.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+
+import dev.openpanel.camel.OpenPanelCamelApplication;
+
+/**
+ * Runs openpanel-camel as a separate JVM, in a working directory of its own holding a copy of the project's
+ * {@code config/} and {@code routes/}, with the given environment. Output goes to a file the test can wait on.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private ServiceProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Prepares a working directory with the project's config and routes. */
+    public static Path workingDirectory(Path parent) {
+        try {
+            Path dir = Files.createDirectories(parent.resolve("service"));
+            copyTree(Path.of("config"), dir.resolve("config"));
+            copyTree(Path.of("routes"), dir.resolve("routes"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the application's main with the arguments, in the directory, with these extra environment variables. */
+    public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                OpenPanelCamelApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        environment.forEach(builder.environment()::put);
+        try {
+            Path output = Files.createTempFile(workingDirectory, "output-", ".log");
+            builder.redirectOutput(output.toFile());
+            return new ServiceProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the process printed so far. */
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the output matches the pattern (anywhere), or fails after the timeout. */
+    public String awaitOutput(Pattern pattern, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .failFast("the process ended; it printed:\n" + output(), () -> !process.isAlive() && !pattern.matcher(output()).find())
+                .until(() -> pattern.matcher(output()).find());
+        return output();
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the process did not end within " + timeout + "; it printed:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills the process at once, as SIGKILL does: no shutdown hooks, no flushing. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** Asks the process to stop (SIGTERM) and waits. */
+    public int stop() {
+        process.destroy();
+        return awaitExit(Duration.ofSeconds(60));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString().replace(File.separatorChar, '/'));
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
