@@ -2,13 +2,13 @@ package dev.openpanel.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.component.error.OpenPanelErrors;
-import dev.openpanel.camel.config.EnvironmentOverrides;
+import dev.openpanel.camel.config.ApplicationMain;
 import dev.openpanel.camel.config.InvalidConfigurationException;
-import dev.openpanel.camel.config.OpenPanelConfiguration;
 
 /**
  * Starts openpanel-camel: the long-running service with the routes of {@code routes/}, configured by
@@ -19,7 +19,6 @@ public final class OpenPanelCamelApplication {
     /** Exit code for bad usage or configuration. */
     public static final int EXIT_USAGE = 2;
 
-    private static final String CONFIG = "config/application.properties";
     private static final String LOG_CONFIG = "config/log4j2.xml";
 
     private OpenPanelCamelApplication() {
@@ -36,15 +35,13 @@ public final class OpenPanelCamelApplication {
 
     /** Runs the service until it is stopped; returns the exit code. */
     static int runService() throws Exception {
-        if (!Files.isRegularFile(Path.of(CONFIG))) {
-            System.err.println("openpanel-camel cannot start: " + CONFIG + " not found in " + Path.of("").toAbsolutePath()
+        if (!Files.isRegularFile(Path.of(ApplicationMain.CONFIG_FILE))) {
+            System.err.println("openpanel-camel cannot start: " + ApplicationMain.CONFIG_FILE + " not found in "
+                    + Path.of("").toAbsolutePath()
                     + "; run it from the project directory.");
             return EXIT_USAGE;
         }
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations("file:" + CONFIG);
-        EnvironmentOverrides.apply(System::getenv, main::addOverrideProperty);
-        main.configure().addConfiguration(OpenPanelConfiguration.class);
+        Main main = ApplicationMain.create(System.getenv(), Map.of());
         try {
             main.run();
         } catch (Exception e) {

@@ -6,12 +6,14 @@ import org.apache.camel.CamelContext;
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageJson;
+import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.logging.SecretMasker;
+import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
- * Wires the application at start-up: reads and checks the settings, starts the sandbox when no API URL is set, and
- * registers the {@code openpanel} component (bean {@value #COMPONENT}), the settings (bean {@value #SETTINGS}) and
- * the JSON mapper (bean {@value #OBJECT_MAPPER}).
+ * Wires the core at start-up: reads and checks the settings, creates the data directory, starts the sandbox when no
+ * API URL is set, and registers the {@code openpanel} component (bean {@value #COMPONENT}) with the beans the jobs
+ * share: settings, data directory, metrics, intake token and JSON mapper.
  */
 public class OpenPanelConfiguration implements CamelConfiguration {
 
@@ -19,6 +21,12 @@ public class OpenPanelConfiguration implements CamelConfiguration {
     public static final String COMPONENT = "openpanel";
     /** Registry name of the {@link OpenPanelSettings}. */
     public static final String SETTINGS = "openpanelSettings";
+    /** Registry name of the {@link DataDirectory}. */
+    public static final String DATA = "openpanelData";
+    /** Registry name of the {@link OpenPanelMetrics}. */
+    public static final String METRICS = "openpanelMetrics";
+    /** Registry name of the intake's {@link BearerToken}. */
+    public static final String INTAKE_TOKEN = "openpanelIntakeToken";
     /**
      * Registry name of the JSON mapper (ISO dates, Java time types); Camel's {@code marshal: json} finds it there, so
      * routes can marshal the component's model objects.
@@ -31,10 +39,18 @@ public class OpenPanelConfiguration implements CamelConfiguration {
         if (settings.clientSecret() != null) {
             SecretMasker.remember(settings.clientSecret().reveal());
         }
+        DataDirectory data = new DataDirectory(settings.dataDir()).create();
         ApiConnection connection = settings.isSandbox() ? SandboxMode.start(context, settings) : settings.connection();
+        OpenPanelMetrics metrics = new OpenPanelMetrics(context);
         context.getRegistry().bind(SETTINGS, settings);
+        context.getRegistry().bind(DATA, data);
+        context.getRegistry().bind(METRICS, metrics);
+        context.getRegistry().bind(INTAKE_TOKEN, new BearerToken(
+                context.getPropertiesComponent().resolveProperty("openpanel.intake.token").orElse(null)));
         context.getRegistry().bind(OBJECT_MAPPER, ManageJson.mapper());
-        context.addComponent(COMPONENT, component(settings, connection));
+        OpenPanelComponent component = component(settings, connection);
+        component.setObserver(metrics.apiObserver());
+        context.addComponent(COMPONENT, component);
     }
 
     /** The component of a running context, for beans that call the API in Java. */

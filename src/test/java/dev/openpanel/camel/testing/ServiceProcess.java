@@ -45,12 +45,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the application's main with the arguments, in the directory, with these extra environment variables. */
+    /**
+     * Starts the application's main with the arguments, in the directory, with these extra environment variables
+     * (the HTTP port is a free one unless {@code OPENPANEL_HTTP_PORT} is given).
+     */
     public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 OpenPanelCamelApplication.class.getName()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
         environment.forEach(builder.environment()::put);
         try {
             Path output = Files.createTempFile(workingDirectory, "output-", ".log");

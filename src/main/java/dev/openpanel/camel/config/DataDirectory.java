@@ -1,0 +1,78 @@
+package dev.openpanel.camel.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.openpanel.camel.secrets.SecretFiles;
+
+/**
+ * The data directory's layout (PRODUCT.md section 5): {@code inbox/<kind>/} drop folders, {@code outbox/},
+ * {@code errors/}, {@code secrets/} (0700, written only through {@link SecretFiles}), {@code reports/} and
+ * {@code state/} (the tool's own journals and stores).
+ */
+public final class DataDirectory {
+
+    /** The CSV drop folders' kinds. */
+    public static final String[] INBOX_KINDS = { "projects", "clients", "references" };
+
+    private final Path root;
+    private final SecretFiles secrets;
+
+    public DataDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.secrets = new SecretFiles(this.root);
+    }
+
+    /** Creates every folder of the layout that does not exist yet. */
+    public DataDirectory create() {
+        try {
+            for (String kind : INBOX_KINDS) {
+                Files.createDirectories(inbox(kind));
+            }
+            Files.createDirectories(outbox());
+            Files.createDirectories(errors());
+            Files.createDirectories(reports());
+            Files.createDirectories(state());
+            secrets.directory();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** {@code inbox/<kind>/}: drop CSV files of that kind here. */
+    public Path inbox(String kind) {
+        return root.resolve("inbox").resolve(kind);
+    }
+
+    /** {@code outbox/}: {@code <name>.results.csv}, one line per data row. */
+    public Path outbox() {
+        return root.resolve("outbox");
+    }
+
+    /** {@code errors/}: {@code <name>.errors.csv}, the rows that failed for good. */
+    public Path errors() {
+        return root.resolve("errors");
+    }
+
+    /** {@code reports/}: cleanup reports. */
+    public Path reports() {
+        return root.resolve("reports");
+    }
+
+    /** {@code state/}: journals, idempotency stores, the broker's journal. */
+    public Path state() {
+        return root.resolve("state");
+    }
+
+    /** The one writer of secret files, in {@code secrets/}. */
+    public SecretFiles secrets() {
+        return secrets;
+    }
+}

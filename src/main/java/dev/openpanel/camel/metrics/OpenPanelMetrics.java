@@ -1,0 +1,97 @@
+package dev.openpanel.camel.metrics;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.openpanel.camel.component.api.ApiCallObserver;
+import dev.openpanel.camel.component.api.ApiRequest;
+
+/**
+ * The project's own Micrometer metrics, exported with Camel's at {@code /observe/metrics} (Prometheus format).
+ * Jobs record through it; the component reports every API call through {@link #apiObserver()}. Without Camel's
+ * metrics (plain test contexts) it records into a private registry.
+ */
+public final class OpenPanelMetrics {
+
+    private final CamelContext context;
+    private final AtomicInteger budgetRemaining = new AtomicInteger(-1);
+    private volatile MeterRegistry registry;
+
+    public OpenPanelMetrics(CamelContext context) {
+        this.context = context;
+    }
+
+    /** The registry metrics go to: Camel's when it has one, else a private one. */
+    public MeterRegistry registry() {
+        MeterRegistry current = registry;
+        if (current == null) {
+            synchronized (this) {
+                if (registry == null) {
+                    MeterRegistry camel = context.getRegistry().findSingleByType(MeterRegistry.class);
+                    registry = camel != null ? camel : new SimpleMeterRegistry();
+                    registry.gauge("openpanel_api_budget_remaining", budgetRemaining);
+                }
+                current = registry;
+            }
+        }
+        return current;
+    }
+
+    /** Reports API calls: by resource, operation and status; 429s; retries; limiter waits; remaining budget. */
+    public ApiCallObserver apiObserver() {
+        return new ApiCallObserver() {
+            @Override
+            public void onAnswer(ApiRequest request, int status, long nanos) {
+                Counter.builder("openpanel_api_calls").description("Manage API calls by resource, operation and status")
+                        .tag("resource", request.resource().value()).tag("operation", request.operation().value())
+                        .tag("status", String.valueOf(status)).register(registry()).increment();
+                if (status == 429) {
+                    Counter.builder("openpanel_api_rate_limited").description("429 answers").register(registry()).increment();
+                }
+            }
+
+            @Override
+            public void onRetry(ApiRequest request, String reason) {
+                Counter.builder("openpanel_api_retries").description("Retried calls by reason").tag("reason", reason)
+                        .register(registry()).increment();
+            }
+
+            @Override
+            public void onLimiterWait(long nanos) {
+                Timer.builder("openpanel_limiter_wait").description("Time calls waited for the rate limiter")
+                        .register(registry()).record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void onBudget(int remaining, int limit) {
+                registry();
+                budgetRemaining.set(remaining);
+            }
+        };
+    }
+
+    /** A CSV row reached a final outcome ({@code created}, {@code updated}, {@code deleted}, {@code unchanged}, {@code failed}). */
+    public void rowImported(String kind, String status) {
+        Counter.builder("openpanel_import_rows").description("Imported CSV rows by kind and status").tag("kind", kind)
+                .tag("status", status).register(registry()).increment();
+    }
+
+    /** A deployment event was handled ({@code provisioned}, {@code duplicate}, {@code dead-lettered}, ...). */
+    public void eventProvisioned(String outcome) {
+        Counter.builder("openpanel_provisioning_events").description("Deployment events by outcome").tag("outcome", outcome)
+                .register(registry()).increment();
+    }
+
+    /** A cleanup candidate's outcome ({@code deleted}, {@code would-delete}, {@code protected}, ...). */
+    public void cleanupOutcome(String resource, String outcome) {
+        Counter.builder("openpanel_cleanup_candidates").description("Cleanup candidates by resource and outcome")
+                .tag("resource", resource).tag("outcome", outcome).register(registry()).increment();
+    }
+}
