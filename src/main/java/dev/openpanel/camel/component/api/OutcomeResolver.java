@@ -2,12 +2,10 @@ package dev.openpanel.camel.component.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 import dev.openpanel.camel.component.error.OutcomeUnknownException;
 import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientRequest;
-import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Project;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.Reference;
@@ -48,19 +46,15 @@ public final class OutcomeResolver {
     /** Projects named exactly {@code request.name()} created at or after {@code notBefore}. */
     public Resolution<Project> findProject(ProjectRequest request, Instant notBefore) {
         return new Resolution<>(api.projects().list().stream()
-                .filter(p -> Objects.equals(p.name(), request.name()))
+                .filter(p -> NaturalKeys.isProject(p, request.name()))
                 .filter(p -> createdSince(p.createdAt(), notBefore))
                 .toList());
     }
 
     /** Clients with the request's name, project and type (default {@code write}) created at or after {@code notBefore}. */
     public Resolution<Client> findClient(ClientRequest request, Instant notBefore) {
-        String projectId = emptyToNull(request.projectId());
-        ClientType type = request.type() == null ? ClientType.WRITE : request.type();
-        return new Resolution<>(api.clients().list(projectId).stream()
-                .filter(c -> Objects.equals(c.name(), request.name()))
-                .filter(c -> Objects.equals(emptyToNull(c.projectId()), projectId))
-                .filter(c -> c.type() == type)
+        return new Resolution<>(api.clients().list(request.projectId()).stream()
+                .filter(c -> NaturalKeys.isClient(c, request.name(), request.projectId(), request.type()))
                 .filter(c -> createdSince(c.createdAt(), notBefore))
                 .toList());
     }
@@ -68,21 +62,12 @@ public final class OutcomeResolver {
     /** References of the request's project with its title and date created at or after {@code notBefore}. */
     public Resolution<Reference> findReference(ReferenceRequest request, Instant notBefore) {
         return new Resolution<>(api.references().list(request.projectId()).stream()
-                .filter(r -> Objects.equals(r.title(), request.title()))
-                .filter(r -> sameMillisecond(r.date(), request.datetime()))
+                .filter(r -> NaturalKeys.isReference(r, request.projectId(), request.title(), request.datetime()))
                 .filter(r -> createdSince(r.createdAt(), notBefore))
                 .toList());
     }
 
-    private static boolean sameMillisecond(Instant a, Instant b) {
-        return a != null && b != null && a.toEpochMilli() == b.toEpochMilli();
-    }
-
     private static boolean createdSince(Instant createdAt, Instant notBefore) {
         return notBefore == null || createdAt == null || !createdAt.isBefore(notBefore);
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
     }
 }
