@@ -2,62 +2,49 @@ package dev.openpanel.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 
-import org.apache.camel.main.Main;
-
-import dev.openpanel.camel.component.error.OpenPanelErrors;
-import dev.openpanel.camel.config.ApplicationMain;
-import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.cli.ExitCodes;
+import dev.openpanel.camel.cli.OpenPanelCommand;
+import picocli.CommandLine;
 
 /**
- * Starts openpanel-camel: the long-running service with the routes of {@code routes/}, configured by
- * {@code config/application.properties} and the environment (which wins).
+ * Starts openpanel-camel: the long-running service by default ({@code run}), or one of the one-shot commands for
+ * pipelines. Configuration comes from {@code config/application.properties} and the environment (which wins).
  */
 public final class OpenPanelCamelApplication {
 
-    /** Exit code for bad usage or configuration. */
-    public static final int EXIT_USAGE = 2;
-
+    private static final Set<String> ONE_SHOT = Set.of("api", "import", "provision", "cleanup");
     private static final String LOG_CONFIG = "config/log4j2.xml";
 
     private OpenPanelCamelApplication() {
     }
 
-    public static void main(String[] args) throws Exception {
-        useLogConfiguration();
-        if (args.length > 1 || args.length == 1 && !args[0].equals("run")) {
-            System.err.println("usage: openpanel-camel [run]");
-            System.exit(EXIT_USAGE);
-        }
-        System.exit(runService());
+    public static void main(String[] args) {
+        configureLogging(args.length > 0 && ONE_SHOT.contains(args[0]));
+        System.exit(execute(args));
     }
 
-    /** Runs the service until it is stopped; returns the exit code. */
-    static int runService() throws Exception {
-        if (!Files.isRegularFile(Path.of(ApplicationMain.CONFIG_FILE))) {
-            System.err.println("openpanel-camel cannot start: " + ApplicationMain.CONFIG_FILE + " not found in "
-                    + Path.of("").toAbsolutePath()
-                    + "; run it from the project directory.");
-            return EXIT_USAGE;
-        }
-        Main main = ApplicationMain.create(System.getenv(), Map.of());
-        try {
-            main.run();
-        } catch (Exception e) {
-            InvalidConfigurationException invalid = OpenPanelErrors.find(e, InvalidConfigurationException.class);
-            if (invalid != null) {
-                System.err.println("openpanel-camel cannot start: " + invalid.getMessage());
-                return EXIT_USAGE;
-            }
-            throw e;
-        }
-        return main.getExitCode();
+    /** Runs the command line and returns the exit code. */
+    static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new OpenPanelCommand());
+        commandLine.setExecutionExceptionHandler((failure, cmd, parsed) -> {
+            int code = ExitCodes.of(failure);
+            cmd.getErr().println((code == ExitCodes.USAGE ? "openpanel-camel cannot start: " : "openpanel-camel: ")
+                    + ExitCodes.reason(failure));
+            return code;
+        });
+        return commandLine.execute(args);
     }
 
-    private static void useLogConfiguration() {
+    /** Before any logger exists: the project's log configuration; one-shot commands log to stderr, Camel at WARN. */
+    private static void configureLogging(boolean oneShot) {
         if (System.getProperty("log4j2.configurationFile") == null && Files.isRegularFile(Path.of(LOG_CONFIG))) {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
+        if (oneShot) {
+            System.setProperty("openpanel.log.target", "SYSTEM_ERR");
+            System.setProperty("openpanel.camel.log.level", "WARN");
         }
     }
 }

@@ -2,10 +2,16 @@ package dev.openpanel.camel.config;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 
 import dev.openpanel.camel.component.OpenPanelComponent;
+import dev.openpanel.camel.component.api.ApiCallObserver;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageJson;
+import dev.openpanel.camel.health.ApiReadiness;
+import dev.openpanel.camel.health.OpenPanelApiHealthCheck;
+import dev.openpanel.camel.health.ReadinessProbe;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.logging.SecretMasker;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
@@ -48,9 +54,17 @@ public class OpenPanelConfiguration implements CamelConfiguration {
         context.getRegistry().bind(INTAKE_TOKEN, new BearerToken(
                 context.getPropertiesComponent().resolveProperty("openpanel.intake.token").orElse(null)));
         context.getRegistry().bind(OBJECT_MAPPER, ManageJson.mapper());
+        ApiReadiness readiness = new ApiReadiness();
         OpenPanelComponent component = component(settings, connection);
-        component.setObserver(metrics.apiObserver());
+        component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
+        HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
+        if (health != null) {
+            health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));
+        }
+        if (context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled").map(Boolean::parseBoolean).orElse(true)) {
+            context.addService(new ReadinessProbe(context, readiness, component.getManageApi(), settings.healthProbeInterval()));
+        }
     }
 
     /** The component of a running context, for beans that call the API in Java. */

@@ -28,10 +28,11 @@ import dev.openpanel.camel.component.model.Secret;
  * @param responseTimeout answer timeout
  * @param httpPort        port of the service's HTTP server
  * @param sandboxPort     port of the simulator in sandbox mode (0 = any)
+ * @param healthProbeInterval how often readiness probes the API while it is not known to be up
  */
 public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSecret, Path dataDir,
         RateLimitSettings rateLimit, RetryPolicy retryPolicy, Duration connectTimeout, Duration responseTimeout,
-        int httpPort, int sandboxPort) {
+        int httpPort, int sandboxPort, Duration healthProbeInterval) {
 
     private static final Pattern LOWER_CASE_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -87,7 +88,8 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
                 reader.duration("openpanel.http-client.connect-timeout", "10s"),
                 reader.duration("openpanel.http-client.response-timeout", "30s"),
                 reader.port("openpanel.http.port", 8080),
-                reader.port("openpanel.sandbox.port", 0));
+                reader.port("openpanel.sandbox.port", 0),
+                reader.duration("openpanel.health.probe-interval", "30s"));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("openpanel.rate-limit / openpanel.retry: " + e.getMessage() + ".");
         }

@@ -65,6 +65,40 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a one-shot command to its end and returns its exit code, stdout and stderr (kept apart).
+     *
+     * @throws AssertionError when it does not end within the timeout
+     */
+    public static Completed run(Path workingDirectory, Map<String, String> environment, Duration timeout, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                OpenPanelCamelApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
+        environment.forEach(builder.environment()::put);
+        try {
+            Path out = Files.createTempFile(workingDirectory, "stdout-", ".txt");
+            Path err = Files.createTempFile(workingDirectory, "stderr-", ".txt");
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", arguments) + " did not end within " + timeout + "; stderr:\n"
+                        + Files.readString(err));
+            }
+            return new Completed(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a one-shot command ended. */
+    public record Completed(int exitCode, String stdout, String stderr) {
+    }
+
     /** Everything the process printed so far. */
     public String output() {
         try {

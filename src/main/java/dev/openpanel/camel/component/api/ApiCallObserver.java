@@ -22,4 +22,48 @@ public interface ApiCallObserver {
     /** The server's remaining budget after an answer that reported it. */
     default void onBudget(int remaining, int limit) {
     }
+
+    /** An attempt got no answer: the connection was refused, timed out or dropped. */
+    default void onUnanswered(ApiRequest request, String reason) {
+    }
+
+    /** An observer that passes every event to each of the given ones, in order. */
+    static ApiCallObserver all(ApiCallObserver... observers) {
+        return new ApiCallObserver() {
+            @Override
+            public void onAnswer(ApiRequest request, int status, long nanos) {
+                for (ApiCallObserver o : observers) {
+                    o.onAnswer(request, status, nanos);
+                }
+            }
+
+            @Override
+            public void onRetry(ApiRequest request, String reason) {
+                for (ApiCallObserver o : observers) {
+                    o.onRetry(request, reason);
+                }
+            }
+
+            @Override
+            public void onLimiterWait(long nanos) {
+                for (ApiCallObserver o : observers) {
+                    o.onLimiterWait(nanos);
+                }
+            }
+
+            @Override
+            public void onBudget(int remaining, int limit) {
+                for (ApiCallObserver o : observers) {
+                    o.onBudget(remaining, limit);
+                }
+            }
+
+            @Override
+            public void onUnanswered(ApiRequest request, String reason) {
+                for (ApiCallObserver o : observers) {
+                    o.onUnanswered(request, reason);
+                }
+            }
+        };
+    }
 }

@@ -72,6 +72,7 @@ public final class ManageApiClient {
             try {
                 response = transport.send(request, target.credentials());
             } catch (IOException e) {
+                observer.onUnanswered(request, TransportFailures.describe(e));
                 boolean neverSent = TransportFailures.neverSent(e);
                 if (neverSent) {
                     limiter.onNotSent(permit);

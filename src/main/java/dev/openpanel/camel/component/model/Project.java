@@ -3,6 +3,7 @@ package dev.openpanel.camel.component.model;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +31,7 @@ public record Project(
     }
 
     /** Whether the project was deleted and waits for its final removal. */
+    @JsonIgnore
     public boolean isPendingDeletion() {
         return deleteAt != null;
     }

@@ -1,0 +1,43 @@
+package dev.openpanel.camel.cli;
+
+import dev.openpanel.camel.component.error.OpenPanelApiException;
+import dev.openpanel.camel.component.error.OpenPanelErrors;
+import dev.openpanel.camel.config.InvalidConfigurationException;
+
+/** The exit codes of every command, and which failure gives which. */
+public final class ExitCodes {
+
+    /** Everything succeeded. */
+    public static final int OK = 0;
+    /** Some rows or steps failed permanently (bad input, unknown id). */
+    public static final int FAILED = 1;
+    /** Bad usage or configuration. */
+    public static final int USAGE = 2;
+    /** The API could not be reached, kept limiting, or refused the credentials. */
+    public static final int API_UNAVAILABLE = 3;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for a failure that ended a command. */
+    public static int of(Throwable failure) {
+        if (OpenPanelErrors.find(failure, InvalidConfigurationException.class) != null) {
+            return USAGE;
+        }
+        OpenPanelApiException api = OpenPanelErrors.find(failure, OpenPanelApiException.class);
+        if (api != null) {
+            return api.isPermanent() ? FAILED : API_UNAVAILABLE;
+        }
+        return OpenPanelErrors.isTransient(failure) ? API_UNAVAILABLE : FAILED;
+    }
+
+    /** The one-line reason to print for a failure that ended a command. */
+    public static String reason(Throwable failure) {
+        InvalidConfigurationException invalid = OpenPanelErrors.find(failure, InvalidConfigurationException.class);
+        if (invalid != null) {
+            return invalid.getMessage();
+        }
+        OpenPanelApiException api = OpenPanelErrors.find(failure, OpenPanelApiException.class);
+        return api != null ? api.getMessage() : failure.toString();
+    }
+}

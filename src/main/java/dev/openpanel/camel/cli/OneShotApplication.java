@@ -1,0 +1,46 @@
+package dev.openpanel.camel.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+import dev.openpanel.camel.config.ApplicationMain;
+
+/**
+ * The application started for one command: the same configuration and routes as the service, with the triggers
+ * (file, Quartz, queue and HTTP consumers) off, so the command calls the work routes itself. The HTTP server only
+ * listens on a free loopback port, because HTTP routes are initialised even when they do not start.
+ */
+public final class OneShotApplication implements AutoCloseable {
+
+    private final Main main;
+
+    private OneShotApplication(Main main) {
+        this.main = main;
+    }
+
+    /** Starts the application; configuration errors surface as exceptions with one sentence. */
+    public static OneShotApplication start(Map<String, String> extraProperties) throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("openpanel.triggers.enabled", "false");
+        // platform-http routes need the server even when they do not start: keep it private and on any free port
+        overrides.put("camel.server.host", "127.0.0.1");
+        overrides.put("camel.server.port", "0");
+        overrides.put("camel.management.enabled", "false");
+        overrides.putAll(extraProperties);
+        Main main = ApplicationMain.create(System.getenv(), overrides);
+        main.start();
+        return new OneShotApplication(main);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}
