@@ -1,8 +1,6 @@
 package dev.openpanel.camel.component;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.openpanel.camel.component.model.LowerCaseEnums;
 
 /** What an {@code openpanel:} endpoint does with its resource. */
 public enum OpenPanelOperation {
@@ -28,17 +26,11 @@ public enum OpenPanelOperation {
     }
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnums.value(this);
     }
 
     /** Parses an operation name case-insensitively; the message lists the accepted names. */
     public static OpenPanelOperation parse(String text) {
-        for (OpenPanelOperation operation : values()) {
-            if (operation.value().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return operation;
-            }
-        }
-        throw new IllegalArgumentException("unknown OpenPanel operation '" + text + "': expected one of "
-                + Arrays.stream(values()).map(OpenPanelOperation::value).collect(Collectors.joining(", ")));
+        return LowerCaseEnums.parse(OpenPanelOperation.class, text, "OpenPanel operation");
     }
 }

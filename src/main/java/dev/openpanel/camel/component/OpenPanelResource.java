@@ -1,8 +1,6 @@
 package dev.openpanel.camel.component;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.openpanel.camel.component.model.LowerCaseEnums;
 
 /** The Manage API's resources, as named in an {@code openpanel:} URI and in the API's paths. */
 public enum OpenPanelResource {
@@ -12,7 +10,7 @@ public enum OpenPanelResource {
 
     /** The name used in URIs and paths: {@code projects}, {@code clients}, {@code references}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnums.value(this);
     }
 
     /** The singular, for messages: {@code project}, {@code client}, {@code reference}. */
@@ -23,12 +21,6 @@ public enum OpenPanelResource {
 
     /** Parses a resource name case-insensitively; the message lists the accepted names. */
     public static OpenPanelResource parse(String text) {
-        for (OpenPanelResource resource : values()) {
-            if (resource.value().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return resource;
-            }
-        }
-        throw new IllegalArgumentException("unknown OpenPanel resource '" + text + "': expected one of "
-                + Arrays.stream(values()).map(OpenPanelResource::value).collect(Collectors.joining(", ")));
+        return LowerCaseEnums.parse(OpenPanelResource.class, text, "OpenPanel resource");
     }
 }

@@ -1,9 +1,5 @@
 package dev.openpanel.camel.component.model;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a project tracks; set when the project is created and never changed by the API afterwards. */
@@ -17,20 +13,12 @@ public enum ProjectType {
 
     /** The value as the API writes it. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnums.value(this);
     }
 
     /** Parses user input such as {@code website}, case-insensitively; the message lists the accepted values. */
     public static ProjectType parse(String text) {
-        for (ProjectType type : values()) {
-            if (type.value().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown project type '" + text + "': expected one of " + accepted());
+        return LowerCaseEnums.parse(ProjectType.class, text, "project type");
     }
 
-    static String accepted() {
-        return Arrays.stream(values()).map(ProjectType::value).collect(Collectors.joining(", "));
-    }
 }

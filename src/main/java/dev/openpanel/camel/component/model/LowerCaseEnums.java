@@ -1,0 +1,34 @@
+package dev.openpanel.camel.component.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Parses the enums whose API and URI form is their lower-case name ({@code website}, {@code read}, {@code create}). */
+public final class LowerCaseEnums {
+
+    private LowerCaseEnums() {
+    }
+
+    /** The lower-case form of a constant. */
+    public static String value(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses text case-insensitively, ignoring surrounding spaces.
+     *
+     * @param what the thing being parsed, for the message: {@code "project type"}
+     * @throws IllegalArgumentException listing the accepted values
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, String text, String what) {
+        String wanted = text == null ? "" : text.trim();
+        for (E constant : type.getEnumConstants()) {
+            if (value(constant).equalsIgnoreCase(wanted)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "': expected one of "
+                + Arrays.stream(type.getEnumConstants()).map(LowerCaseEnums::value).collect(Collectors.joining(", ")));
+    }
+}
