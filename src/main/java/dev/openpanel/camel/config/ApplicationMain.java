@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
+import dev.openpanel.camel.imports.ImportConfiguration;
+
 /**
  * Builds the Camel Main of the application, the same way for the service, the one-shot commands and the tests:
  * {@code config/application.properties}, then the environment (which wins), then explicit overrides, and the
@@ -18,7 +20,8 @@ public final class ApplicationMain {
 
     /** Configuration classes, in the order they run; the core comes first. */
     public static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(
-            OpenPanelConfiguration.class);
+            OpenPanelConfiguration.class,
+            ImportConfiguration.class);
 
     private ApplicationMain() {
     }

@@ -81,6 +81,19 @@ public final class SecretFiles {
         }
     }
 
+    /** Whether a line of the file (header included) starts with the prefix; false when the file does not exist. */
+    public synchronized boolean hasLineStartingWith(String fileName, String prefix) {
+        Path target = directory.resolve(checked(fileName));
+        if (!Files.exists(target)) {
+            return false;
+        }
+        try (var lines = Files.lines(target, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.startsWith(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the secrets file " + target, e);
+        }
+    }
+
     private static String checked(String fileName) {
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")
                 || fileName.startsWith(".")) {

@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +41,7 @@ public final class ManageApiSimulator implements AutoCloseable {
     private final SimulatorBehavior behavior;
     private final FixedWindowRateLimit rateLimit;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final SimulatorStore.SeededClient rootClient;
     private ScheduledFuture<?> competing;
 
@@ -53,7 +56,8 @@ public final class ManageApiSimulator implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(r -> daemon(r, "simulator-" + threads.incrementAndGet()));
         this.competitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "simulator-competitor"));
         server.setExecutor(workers);
-        server.createContext("/", new SimulatorHttpHandler(store, rateLimit, behavior, this::record));
+        server.createContext("/", new SimulatorHttpHandler(store, rateLimit, behavior, this::record,
+                method -> received.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet()));
         server.start();
     }
 
@@ -86,6 +90,15 @@ public final class ManageApiSimulator implements AutoCloseable {
     /** Every request received so far, in arrival order. */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * How many requests with this method have been received, counted as soon as they arrive, before the latency and
+     * the handling: a test can see that a request is on its way before it is answered.
+     */
+    public int received(String method) {
+        AtomicInteger count = received.get(method);
+        return count == null ? 0 : count.get();
     }
 
     public synchronized void clearRequests() {

@@ -25,16 +25,18 @@ final class SimulatorHttpHandler implements HttpHandler {
     private final FixedWindowRateLimit rateLimit;
     private final SimulatorBehavior behavior;
     private final Consumer<RecordedRequest> recorder;
+    private final Consumer<String> onReceived;
     private long sequence;
 
     SimulatorHttpHandler(SimulatorStore store, FixedWindowRateLimit rateLimit, SimulatorBehavior behavior,
-            Consumer<RecordedRequest> recorder) {
+            Consumer<RecordedRequest> recorder, Consumer<String> onReceived) {
         this.endpoints = Map.of("projects", new ProjectEndpoints(store), "clients", new ClientEndpoints(store),
                 "references", new ReferenceEndpoints(store));
         this.authenticator = new Authenticator(store);
         this.rateLimit = rateLimit;
         this.behavior = behavior;
         this.recorder = recorder;
+        this.onReceived = onReceived;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class SimulatorHttpHandler implements HttpHandler {
             String query = exchange.getRequestURI().getRawQuery();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String clientId = exchange.getRequestHeaders().getFirst("openpanel-client-id");
+            onReceived.accept(method);
             pause(behavior.delayMillis());
             long arrival = System.nanoTime();
             Instant at = Instant.now();

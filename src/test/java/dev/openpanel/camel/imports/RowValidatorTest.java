@@ -1,0 +1,88 @@
+package dev.openpanel.camel.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.openpanel.camel.component.model.ClientType;
+import dev.openpanel.camel.component.model.ProjectType;
+import dev.openpanel.camel.imports.ImportRow.ClientRow;
+import dev.openpanel.camel.imports.ImportRow.ProjectRow;
+import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
+
+/** Each validation rule, with the message a person reads in the results file. */
+class RowValidatorTest {
+
+    @Test
+    void aValidProjectRowKeepsOnlyTheFieldsItSetsAndSplitsMultiValuedCells() {
+        ProjectRow row = (ProjectRow) RowValidator.validate(ImportKind.PROJECTS, row(Map.of("name", "Shop",
+                "types", "website | app|", "cors", "https://a.example||https://b.example", "crossDomain", "TRUE", "domain", "")));
+        assertThat(row.action()).isEqualTo(RowAction.UPSERT);
+        assertThat(row.desired().types()).containsExactly(ProjectType.WEBSITE, ProjectType.APP);
+        assertThat(row.desired().cors()).containsExactly("https://a.example", "https://b.example");
+        assertThat(row.desired().crossDomain()).isTrue();
+        assertThat(row.desired().domain()).isNull();
+        assertThat(row.desired().allowUnsafeRevenueTracking()).isNull();
+    }
+
+    @Test
+    void projectRowsAreCheckedAsTheApiWould() {
+        assertRejected(ImportKind.PROJECTS, Map.of("name", ""), "name is empty and there is no id");
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "domain", "shop.example.com"),
+                "domain 'shop.example.com' is not an absolute URL (e.g. https://shop.example.com)");
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "types", "website|web"),
+                "types: unknown project type 'web': expected one of website, app, backend");
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "crossDomain", "yes"), "crossDomain must be true or false, got 'yes'");
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "action", "merge"),
+                "unknown action 'merge': expected one of upsert, create, update, delete");
+        assertThat(RowValidator.validate(ImportKind.PROJECTS, row(Map.of("id", "shop", "action", "delete"))).id()).isEqualTo("shop");
+    }
+
+    @Test
+    void clientRowsNeedANameAProjectAndAKnownType() {
+        ClientRow row = (ClientRow) RowValidator.validate(ImportKind.CLIENTS, row(Map.of("name", "ci", "project", "Shop")));
+        assertThat(row.type()).isEqualTo(ClientType.WRITE);
+        assertThat(row.project().name()).isEqualTo("Shop");
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "ci", "projectId", "", "project", ""),
+                "projectId and project are both empty: name the client's project");
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "ci", "projectId", "shop", "type", "admin"),
+                "unknown client type 'admin': expected one of read, write, root");
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "", "projectId", "shop"), "name is empty");
+    }
+
+    @Test
+    void referenceRowsNeedATitleAProjectAndARealDate() {
+        ReferenceRow row = (ReferenceRow) RowValidator.validate(ImportKind.REFERENCES,
+                row(Map.of("projectId", "shop", "title", "Deploy", "datetime", "2026-11-22")));
+        assertThat(row.datetime()).isEqualTo(Instant.parse("2026-11-22T00:00:00Z"));
+        assertThat(row.description()).isNull();
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "Deploy", "datetime", "yesterday"),
+                "datetime: 'yesterday' is not an ISO-8601 date-time with a zone (e.g. 2026-11-22T10:00:00Z) or a date (2026-11-22)");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "Deploy", "datetime", ""),
+                "datetime is empty: give an ISO-8601 instant (2026-11-22T10:00:00Z) or a date");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "", "datetime", "2026-11-22"), "title is empty");
+    }
+
+    @Test
+    void aRowWithMoreValuesThanColumnsIsRefused() {
+        CsvRow row = new CsvRow(1, Map.of("name", "x"), List.of("x", "surplus"), 1);
+        assertThatThrownBy(() -> RowValidator.validate(ImportKind.PROJECTS, row))
+                .hasMessage("the row has 2 values but the header has 1 columns");
+    }
+
+    private static void assertRejected(ImportKind kind, Map<String, String> values, String message) {
+        assertThatThrownBy(() -> RowValidator.validate(kind, row(values))).isInstanceOf(RowRejectedException.class)
+                .hasMessage(message);
+    }
+
+    private static CsvRow row(Map<String, String> values) {
+        Map<String, String> ordered = new LinkedHashMap<>(values);
+        return new CsvRow(1, ordered, List.copyOf(ordered.values()), 0);
+    }
+}
