@@ -1,0 +1,99 @@
+package dev.openpanel.camel.benchmark;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.BufferedWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.main.Main;
+
+import dev.openpanel.camel.imports.CsvImport;
+import dev.openpanel.camel.imports.ImportSummary;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
+import dev.openpanel.camel.testing.TestMains;
+
+/**
+ * Plans (dry run: validate and compare with the organisation, no writes) generated projects files of 10,000 and
+ * 100,000 rows through the import route, in a JVM limited to 128 MB of heap, and prints rows/s and the peak live heap
+ * (heap in use right after a garbage collection) for each, so the two can be compared: memory must not grow with the
+ * number of rows.
+ * <p>
+ * Run: {@code mvn -q test-compile exec:exec@import-benchmark}.
+ */
+public final class ImportPlanBenchmark {
+
+    private ImportPlanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 1 && args[0].equals("--rows") ? Integer.parseInt(args[1]) : 100_000;
+        Path dir = Files.createTempDirectory("import-benchmark");
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(1000, Duration.ofSeconds(1)).start()) {
+            Main main = TestMains.start(Map.of("openpanel.api-url", simulator.url(),
+                    "openpanel.client-id", simulator.rootClient().id(),
+                    "openpanel.client-secret", simulator.rootClient().secret(),
+                    "openpanel.data-dir", dir.resolve("data").toString(),
+                    "openpanel.triggers.enabled", "false"));
+            try {
+                System.out.printf(Locale.ROOT, "Import planning benchmark: dry run of a projects file, max heap %d MB%n",
+                        Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                System.out.printf(Locale.ROOT, "%10s %12s %10s %20s %6s%n", "rows", "seconds", "rows/s", "peak live heap MB", "GCs");
+                plan(main, dir, rows / 10, false);
+                for (int size : List.of(rows / 10, rows)) {
+                    plan(main, dir, size, true);
+                }
+            } finally {
+                main.stop();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void plan(Main main, Path dir, int rows, boolean print) throws Exception {
+        Path file = dir.resolve("plan-" + rows + ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("name,domain,types,cors,crossDomain\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("Project " + i + ",https://p" + i + ".example,website|app,https://p" + i + ".example,false\n");
+            }
+        }
+        AtomicLong peakLive = new AtomicLong();
+        AtomicLong collections = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean(true);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (measuring.get() && notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long live = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    peakLive.accumulateAndGet(live, Math::max);
+                    collections.incrementAndGet();
+                }
+            }, null, null);
+        }
+        long start = System.nanoTime();
+        ImportSummary summary = main.getCamelContext().createProducerTemplate().requestBodyAndHeaders("direct:import-file",
+                file.toFile(), Map.of(CsvImport.KIND, "projects", CsvImport.DRY_RUN, true), ImportSummary.class);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        measuring.set(false);
+        if (summary.rows() != rows || summary.statuses().getOrDefault("would-create", 0) != rows) {
+            throw new IllegalStateException("unexpected plan: " + summary.describe());
+        }
+        if (print) {
+            System.out.printf(Locale.ROOT, "%10d %12.2f %10.0f %20.1f %6d%n", rows, seconds, rows / seconds,
+                    peakLive.get() / 1024.0 / 1024.0, collections.get());
+        }
+    }
+}
