@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
+import dev.openpanel.camel.cleanup.CleanupConfiguration;
 import dev.openpanel.camel.imports.ImportConfiguration;
 
 /**
@@ -21,7 +22,8 @@ public final class ApplicationMain {
     /** Configuration classes, in the order they run; the core comes first. */
     public static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(
             OpenPanelConfiguration.class,
-            ImportConfiguration.class);
+            ImportConfiguration.class,
+            CleanupConfiguration.class);
 
     private ApplicationMain() {
     }

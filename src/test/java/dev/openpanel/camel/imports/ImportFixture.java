@@ -51,7 +51,10 @@ final class ImportFixture implements AutoCloseable {
         properties.put("openpanel.health.probe-interval", "1h");
         properties.put("openpanel.data-dir", data.toString());
         properties.putAll(extra);
-        return new ImportFixture(simulator, data, TestMains.start(properties));
+        Main main = TestMains.start(properties);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !simulator.requests().isEmpty());
+        simulator.clearRequests();
+        return new ImportFixture(simulator, data, main);
     }
 
     /** Writes a file under a hidden name, then renames it into the inbox, as a careful writer does. */

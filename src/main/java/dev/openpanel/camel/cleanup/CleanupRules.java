@@ -1,0 +1,141 @@
+package dev.openpanel.camel.cleanup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.openpanel.camel.component.OpenPanelResource;
+import dev.openpanel.camel.component.model.ClientType;
+import dev.openpanel.camel.config.Durations;
+
+/**
+ * Reads {@code config/cleanup.yaml} strictly: a file that does not parse, an unknown key, a bad regex, an unknown
+ * resource or a rule without conditions stops the run with a message naming the rule and the field.
+ *
+ * <pre>{@code
+ * rules:
+ *   - name: preview projects older than 14 days
+ *     resource: projects
+ *     where: { name: "^preview-", olderThan: 14d }
+ * }</pre>
+ */
+public final class CleanupRules {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> RULE_KEYS = Set.of("name", "resource", "where");
+    private static final Set<String> WHERE_KEYS = Set.of("name", "olderThan", "projectId", "type");
+
+    private CleanupRules() {
+    }
+
+    /** The rules of a file. */
+    public static List<CleanupRule> load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
+        } catch (IOException e) {
+            throw new InvalidRulesException("the rules file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRulesException("the rules file " + file + " is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+        if (root == null || !root.isObject() || !root.has("rules") || !root.get("rules").isArray()) {
+            throw new InvalidRulesException("the rules file " + file + " must have a list 'rules:'");
+        }
+        unknownKeys(root, Set.of("rules"), "the rules file");
+        List<CleanupRule> rules = new ArrayList<>();
+        int index = 0;
+        for (JsonNode rule : root.get("rules")) {
+            rules.add(rule(rule, ++index));
+        }
+        return List.copyOf(rules);
+    }
+
+    private static CleanupRule rule(JsonNode rule, int index) {
+        String label = "rule " + index;
+        if (!rule.isObject()) {
+            throw new InvalidRulesException(label + " must be a map with name, resource and where");
+        }
+        String name = text(rule, "name");
+        if (name == null || name.isBlank()) {
+            throw new InvalidRulesException(label + ": field 'name' is required");
+        }
+        label = "rule " + index + " ('" + name + "')";
+        unknownKeys(rule, RULE_KEYS, label);
+        OpenPanelResource resource;
+        try {
+            resource = OpenPanelResource.parse(text(rule, "resource"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRulesException(label + ", field 'resource': " + e.getMessage().replace("OpenPanel resource", "resource"));
+        }
+        JsonNode where = rule.get("where");
+        if (where == null || !where.isObject() || where.isEmpty()) {
+            throw new InvalidRulesException(label + ", field 'where': at least one condition is required ("
+                    + String.join(", ", WHERE_KEYS.stream().sorted().toList()) + ")");
+        }
+        unknownKeys(where, WHERE_KEYS, label + ", field 'where'");
+        Pattern pattern = null;
+        if (where.has("name")) {
+            try {
+                pattern = Pattern.compile(text(where, "name"));
+            } catch (PatternSyntaxException e) {
+                throw new InvalidRulesException(label + ", field 'where.name': not a valid regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+        Duration olderThan = null;
+        if (where.has("olderThan")) {
+            try {
+                olderThan = Durations.parse(text(where, "olderThan"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRulesException(label + ", field 'where.olderThan': " + e.getMessage());
+            }
+        }
+        ClientType type = null;
+        if (where.has("type")) {
+            if (resource != OpenPanelResource.CLIENTS) {
+                throw new InvalidRulesException(label + ", field 'where.type': only client rules have a type");
+            }
+            try {
+                type = ClientType.parse(text(where, "type"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRulesException(label + ", field 'where.type': " + e.getMessage());
+            }
+        }
+        return new CleanupRule(name, resource, pattern, olderThan, text(where, "projectId"), type);
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String label) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String key = names.next();
+            if (!known.contains(key)) {
+                throw new InvalidRulesException(label + ": unknown key '" + key + "' (expected "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

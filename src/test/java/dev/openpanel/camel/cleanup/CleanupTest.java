@@ -1,0 +1,276 @@
+package dev.openpanel.camel.cleanup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.openpanel.camel.simulator.Fault;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
+import dev.openpanel.camel.simulator.SimulatorStore;
+import dev.openpanel.camel.testing.RawHttp;
+import dev.openpanel.camel.testing.TestMains;
+
+/** Cleanup runs against a simulator seeded with resources of chosen ages. */
+class CleanupTest {
+
+    private static final String ORG = SimulatorStore.DEFAULT_ORGANIZATION;
+    private static final String TOKEN = "cleanup-test-token";
+
+    @TempDir
+    static Path temp;
+
+    private static ManageApiSimulator simulator;
+    private static Main main;
+    private static ProducerTemplate template;
+    private static int port;
+    private static Path rules;
+
+    @BeforeAll
+    static void start() {
+        simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
+        rules = temp.resolve("cleanup.yaml");
+        port = TestMains.freePort();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("openpanel.api-url", simulator.url());
+        properties.put("openpanel.client-id", simulator.rootClient().id());
+        properties.put("openpanel.client-secret", simulator.rootClient().secret());
+        properties.put("openpanel.rate-limit.requests", "50");
+        properties.put("openpanel.rate-limit.period", "1s");
+        properties.put("openpanel.retry.max-retries", "1");
+        properties.put("openpanel.retry.backoff", "20ms");
+        properties.put("openpanel.data-dir", temp.resolve("data").toString());
+        properties.put("openpanel.cleanup.rules", rules.toString());
+        properties.put("openpanel.cleanup.max-deletes", "3");
+        properties.put("openpanel.cleanup.cron", "0 0 3 1 1 ? 2099");
+        properties.put("openpanel.intake.token", TOKEN);
+        properties.put("openpanel.http.port", String.valueOf(port));
+        properties.put("openpanel.health.probe-interval", "1h");
+        main = TestMains.start(properties);
+        template = main.getCamelContext().createProducerTemplate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !simulator.requests().isEmpty());
+    }
+
+    @AfterAll
+    static void stop() {
+        main.stop();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        simulator.behavior().reset();
+        simulator.clearRequests();
+    }
+
+    @Test
+    void aDryRunReportsEveryCandidateOfEachKindAndConditionAndDeletesNothing() throws Exception {
+        Seeded seeded = seed("dry");
+        CleanupReport report = run(false);
+
+        assertThat(report.mode()).isEqualTo("dry-run");
+        assertThat(report.candidates()).extracting(CleanupCandidate::id, CleanupCandidate::outcome).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(seeded.oldPreview, "would-delete"),
+                org.assertj.core.groups.Tuple.tuple(seeded.oldWriteClient, "would-delete"),
+                org.assertj.core.groups.Tuple.tuple(seeded.oldReference, "would-delete"));
+        assertThat(report.candidates()).filteredOn(c -> c.id().equals(seeded.oldPreview)).singleElement()
+                .satisfies(c -> assertThat(c.rule()).isEqualTo("dry previews"));
+        assertThat(simulator.requests()).extracting(r -> r.method() + " " + r.path()).containsExactlyInAnyOrder(
+                "GET /manage/projects", "GET /manage/clients", "GET /manage/references");
+        JsonNode written = new ObjectMapper().readTree(report.file().toFile());
+        assertThat(written.get("mode").asText()).isEqualTo("dry-run");
+        assertThat(written.get("candidates")).hasSize(3);
+        assertThat(written.get("rules").get(1).get("where").get("type").asText()).isEqualTo("write");
+        assertThat(written.get("totals").get("would-delete").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anApplyRunDeletesTheCandidatesAndNothingElse() {
+        Seeded seeded = seed("real");
+        int projectsBefore = simulator.store().projects().size();
+        CleanupReport report = run(true);
+
+        assertThat(report.totals()).containsExactly(Map.entry("deleted", 3));
+        assertThat(simulator.store().projects()).hasSize(projectsBefore)
+                .filteredOn(p -> p.id().equals(seeded.oldPreview)).singleElement().satisfies(p -> assertThat(p.isSoftDeleted()).isTrue());
+        assertThat(simulator.store().projects()).filteredOn(p -> p.isSoftDeleted()).extracting(p -> p.id()).containsExactly(seeded.oldPreview);
+        assertThat(simulator.store().clients()).noneMatch(c -> c.id().equals(seeded.oldWriteClient))
+                .anyMatch(c -> c.name().equals("real-ci-temp-read")).anyMatch(c -> c.name().equals("real-ci-temp-new"));
+        assertThat(simulator.store().references()).noneMatch(r -> r.id().equals(seeded.oldReference)).hasSizeGreaterThan(0);
+        assertThat(simulator.requests()).filteredOn(r -> r.method().equals("DELETE")).extracting(r -> r.path())
+                .containsExactly("/manage/references/" + seeded.oldReference, "/manage/clients/" + seeded.oldWriteClient,
+                        "/manage/projects/" + seeded.oldPreview);
+
+        assertThat(run(true).candidates()).as("a deleted project is not a candidate again").isEmpty();
+    }
+
+    @Test
+    void aRunThatWouldDeleteMoreThanMaxDeletesDeletesNothingAndSaysWhy() {
+        writeRules("rules:\n  - name: many\n    resource: clients\n    where: { name: \"^many-\" }\n");
+        for (int i = 0; i < 4; i++) {
+            simulator.store().addClient(ORG, "many-" + i, "write", null, Instant.now());
+        }
+        CleanupReport report = run(true);
+        assertThat(report.guard()).isEqualTo("nothing was deleted: 4 deletions are more than openpanel.cleanup.max-deletes (3)");
+        assertThat(report.candidates()).hasSize(4).allMatch(c -> c.outcome().equals("not-attempted"));
+        assertThat(simulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+        assertThat(simulator.store().clients()).filteredOn(c -> c.name().startsWith("many-")).hasSize(4);
+    }
+
+    @Test
+    void rootClientsAndTheClientTheToolUsesAreProtectedEvenWhenARuleMatchesThem() {
+        simulator.store().addClient(ORG, "rootish", "root", null, Instant.now().minus(Duration.ofDays(9)));
+        writeRules("rules:\n  - name: everything named root\n    resource: clients\n    where: { name: \"^root\" }\n");
+        CleanupReport report = run(true);
+        assertThat(report.candidates()).hasSize(2).allMatch(c -> c.outcome().equals("protected"));
+        assertThat(report.candidates()).filteredOn(c -> c.id().equals(simulator.rootClient().id())).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("the client this tool authenticates with is never deleted"));
+        assertThat(report.candidates()).filteredOn(c -> c.name().equals("rootish")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("root clients are never deleted"));
+        assertThat(simulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+    }
+
+    @Test
+    void aCandidateSomeoneElseDeletedFirstIsAlreadyGone() {
+        simulator.store().addClient(ORG, "gone-soon", "write", null, Instant.now());
+        writeRules("rules:\n  - name: gone\n    resource: clients\n    where: { name: \"^gone-soon$\" }\n");
+        simulator.behavior().failNext(Fault.answer(404, "{\"status\":404,\"message\":\"Client not found\"}").on("DELETE", "/manage/clients"));
+        CleanupReport report = run(true);
+        assertThat(report.candidates()).singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo("already-gone"));
+        assertThat(report.hasProblems()).isFalse();
+    }
+
+    @Test
+    void whenTheApiStaysUnreachableTheRunStopsAndReportsWhatWasNotDone() {
+        String a = simulator.store().addClient(ORG, "outage-a", "write", null, Instant.now()).id();
+        simulator.store().addClient(ORG, "outage-b", "write", null, Instant.now());
+        writeRules("rules:\n  - name: outage\n    resource: clients\n    where: { name: \"^outage-\" }\n");
+        simulator.behavior().failNext(Fault.answer(503, "{}").on("DELETE", null)).failNext(Fault.answer(503, "{}").on("DELETE", null));
+        CleanupReport report = run(true);
+        assertThat(report.stoppedBecause()).startsWith("the API is unavailable");
+        assertThat(report.candidates()).hasSize(2).allMatch(c -> c.outcome().equals("not-attempted"));
+        assertThat(simulator.store().clients()).anyMatch(c -> c.id().equals(a));
+    }
+
+    @Test
+    void aBadRulesFileDeletesNothingAndNamesTheRuleAndTheField() {
+        simulator.store().addClient(ORG, "bad-rules-victim", "write", null, Instant.now());
+        Map<String, String> broken = Map.of(
+                "rules:\n  - name: [unclosed\n", "is not valid YAML",
+                "rules:\n  - name: typo\n    resource: clients\n    where: { nmae: \"^bad\" }\n",
+                "rule 1 ('typo'), field 'where': unknown key 'nmae' (expected name, olderThan, projectId, type)",
+                "rules:\n  - name: regex\n    resource: clients\n    where: { name: \"^bad(\" }\n",
+                "rule 1 ('regex'), field 'where.name': not a valid regular expression",
+                "rules:\n  - name: ok\n    resource: clients\n    where: { name: x }\n  - name: users\n    resource: users\n    where: { name: \"^bad\" }\n",
+                "rule 2 ('users'), field 'resource': unknown resource 'users': expected one of projects, clients, references",
+                "rules:\n  - name: all\n    resource: clients\n", "rule 1 ('all'), field 'where': at least one condition is required");
+        broken.forEach((yaml, message) -> {
+            writeRules(yaml);
+            CleanupReport report = run(true);
+            assertThat(report.error()).as(yaml).contains(message);
+            assertThat(report.candidates()).isEmpty();
+            assertThat(Files.exists(report.file())).isTrue();
+        });
+        assertThat(simulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+    }
+
+    @Test
+    void onDemandRunsNeedTheTokenAnswer202WithTheRunIdAndTwoOverlappingTriggersMakeOneRun() throws Exception {
+        writeRules("rules:\n  - name: on demand\n    resource: projects\n    where: { name: \"^nothing-matches-this$\" }\n");
+        RawHttp anonymous = new RawHttp("http://127.0.0.1:" + port, null, null);
+        RawHttp.Answer refused = anonymous.send("POST", "/jobs/cleanup", null, null);
+        assertThat(refused.status()).isEqualTo(401);
+
+        simulator.behavior().latency(Duration.ofMillis(1500));
+        RawHttp.Answer started = authorized("POST", "/jobs/cleanup");
+        assertThat(started.status()).isEqualTo(202);
+        String runId = started.json().get("runId").asText();
+        assertThat(started.json().get("mode").asText()).isEqualTo("dry-run");
+
+        RawHttp.Answer overlapping = authorized("POST", "/jobs/cleanup");
+        assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(overlapping.json().get("runId").asText()).isEqualTo(runId);
+        assertThatThrownBy(() -> run(false)).isInstanceOf(CamelExecutionException.class)
+                .hasRootCauseInstanceOf(CleanupInProgressException.class);
+
+        Path report = temp.resolve("data/reports/cleanup-" + runId + ".json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("trigger").asText()).isEqualTo("http");
+        simulator.behavior().reset();
+        await().atMost(Duration.ofSeconds(10)).until(() -> authorized("POST", "/jobs/cleanup").status() == 202);
+    }
+
+    /** A request with the intake token in the Authorization header. */
+    private static RawHttp.Answer authorized(String method, String path) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new RawHttp.Answer(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CleanupReport run(boolean apply) {
+        return template.requestBodyAndHeader("direct:cleanup-run", null, CleanupJob.APPLY, apply, CleanupReport.class);
+    }
+
+    private static void writeRules(String yaml) {
+        try {
+            Files.writeString(rules, yaml);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Seeds resources of chosen ages, all named with the prefix, and writes rules for them. */
+    private static Seeded seed(String prefix) {
+        SimulatorStore store = simulator.store();
+        Instant now = Instant.now();
+        String oldPreview = store.addProject(ORG, prefix + "-preview-old", now.minus(Duration.ofDays(20)));
+        store.addProject(ORG, prefix + "-preview-new", now.minus(Duration.ofDays(2)));
+        store.addProject(ORG, prefix + "-prod-old", now.minus(Duration.ofDays(30)));
+        String oldWrite = store.addClient(ORG, prefix + "-ci-temp-old", "write", null, now.minus(Duration.ofDays(2))).id();
+        store.addClient(ORG, prefix + "-ci-temp-read", "read", null, now.minus(Duration.ofDays(2)));
+        store.addClient(ORG, prefix + "-ci-temp-new", "write", null, now.minus(Duration.ofHours(1)));
+        String home = store.addProject(ORG, prefix + "-home", now);
+        String other = store.addProject(ORG, prefix + "-other", now);
+        String oldReference = store.addReference(home, "old deploy", now.minus(Duration.ofDays(40)), now);
+        store.addReference(other, "old deploy", now.minus(Duration.ofDays(40)), now);
+        store.addReference(home, "old but recent", now.minus(Duration.ofDays(1)), now);
+        writeRules("rules:\n"
+                + "  - name: " + prefix + " previews\n    resource: projects\n    where:\n      name: \"^" + prefix + "-preview-\"\n      olderThan: 14d\n"
+                + "  - name: " + prefix + " ci clients\n    resource: clients\n    where: { name: \"^" + prefix + "-ci-temp-\", type: write, olderThan: 1d }\n"
+                + "  - name: " + prefix + " old references\n    resource: references\n    where: { name: \"^old\", projectId: " + home
+                + ", olderThan: 30d }\n");
+        simulator.clearRequests();
+        return new Seeded(oldPreview, oldWrite, oldReference);
+    }
+
+    private record Seeded(String oldPreview, String oldWriteClient, String oldReference) {
+    }
+}
