@@ -8,6 +8,7 @@ import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.cleanup.CleanupConfiguration;
 import dev.openpanel.camel.imports.ImportConfiguration;
+import dev.openpanel.camel.provisioning.ProvisioningConfiguration;
 
 /**
  * Builds the Camel Main of the application, the same way for the service, the one-shot commands and the tests:
@@ -23,7 +24,8 @@ public final class ApplicationMain {
     public static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(
             OpenPanelConfiguration.class,
             ImportConfiguration.class,
-            CleanupConfiguration.class);
+            CleanupConfiguration.class,
+            ProvisioningConfiguration.class);
 
     private ApplicationMain() {
     }

@@ -25,6 +25,11 @@ public final class EnvironmentOverrides {
         variables.put("openpanel.cleanup.rules", "OPENPANEL_CLEANUP_RULES");
         variables.put("openpanel.cleanup.dry-run", "OPENPANEL_CLEANUP_DRY_RUN");
         variables.put("openpanel.provisioning.from", "OPENPANEL_PROVISIONING_FROM");
+        variables.put("openpanel.provisioning.results", "OPENPANEL_PROVISIONING_RESULTS");
+        variables.put("openpanel.provisioning.dead-letter", "OPENPANEL_PROVISIONING_DEAD_LETTER");
+        variables.put("openpanel.provisioning.broker-url", "OPENPANEL_PROVISIONING_BROKER_URL");
+        variables.put("openpanel.provisioning.broker-user", "OPENPANEL_PROVISIONING_BROKER_USER");
+        variables.put("openpanel.provisioning.broker-password", "OPENPANEL_PROVISIONING_BROKER_PASSWORD");
         VARIABLES = Map.copyOf(variables);
     }
 

@@ -1,14 +1,6 @@
 package dev.openpanel.camel.imports;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,12 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.openpanel.camel.component.OpenPanelOperation;
+import dev.openpanel.camel.state.JsonLinesJournal;
 
 /**
  * The record of one import, keyed by the file's content: every row's outcome as it happens, and the intent before
@@ -33,10 +24,7 @@ import dev.openpanel.camel.component.OpenPanelOperation;
  */
 final class ImportJournal implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path file;
-    private final FileChannel channel;
+    private final JsonLinesJournal journal;
     private final BitSet done = new BitSet();
     private final Map<Integer, Intent> intents = new HashMap<>();
     private String completedAs;
@@ -45,21 +33,12 @@ final class ImportJournal implements AutoCloseable {
     record Intent(OpenPanelOperation operation, Instant at) {
     }
 
-    private ImportJournal(Path file) throws IOException {
-        this.file = file;
-        Files.createDirectories(file.getParent());
-        long intact = Files.exists(file) ? replay() : 0;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        channel.truncate(intact);
-        channel.position(intact);
+    private ImportJournal(Path file) {
+        this.journal = JsonLinesJournal.open(file, this::replay);
     }
 
     static ImportJournal open(Path file) {
-        try {
-            return new ImportJournal(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the import journal " + file, e);
-        }
+        return new ImportJournal(file);
     }
 
     boolean isDone(int row) {
@@ -86,94 +65,54 @@ final class ImportJournal implements AutoCloseable {
 
     void recordIntent(int row, OpenPanelOperation operation) {
         Instant at = Instant.now();
-        ObjectNode line = JSON.createObjectNode().put("t", "intent").put("row", row).put("op", operation.value())
-                .put("at", at.toString());
-        append(line);
+        journal.append(JsonLinesJournal.line("intent").put("row", row).put("op", operation.value()).put("at", at.toString()));
         intents.put(row, new Intent(operation, at));
     }
 
     void recordResult(RowResult result) {
-        ObjectNode line = JSON.createObjectNode().put("t", "result").put("row", result.row()).put("action", result.action())
+        ObjectNode line = JsonLinesJournal.line("result").put("row", result.row()).put("action", result.action())
                 .put("status", result.status()).put("resource", result.resource()).put("id", result.id())
                 .put("name", result.name()).put("message", result.message());
         if (!result.cells().isEmpty()) {
             result.cells().forEach(line.putArray("cells")::add);
         }
-        append(line);
+        journal.append(line);
         done.set(result.row());
         intents.remove(result.row());
     }
 
     void recordComplete(String fileName) {
-        append(JSON.createObjectNode().put("t", "complete").put("file", fileName).put("at", Instant.now().toString()));
+        journal.append(JsonLinesJournal.line("complete").put("file", fileName).put("at", Instant.now().toString()));
         completedAs = fileName;
     }
 
     /** Every recorded result, in the order recorded (which is row order), read from disk one at a time. */
     void forEachResult(Consumer<RowResult> consumer) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                JsonNode line = JSON.readTree(text);
-                if ("result".equals(line.path("t").asText())) {
-                    consumer.accept(toResult(line));
-                }
+        journal.forEach(line -> {
+            if ("result".equals(line.path("t").asText())) {
+                consumer.accept(toResult(line));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the import journal " + file, e);
-        }
+        });
     }
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        journal.close();
     }
 
-    private void append(ObjectNode line) {
-        try {
-            channel.write(ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the import journal " + file, e);
-        }
-    }
-
-    /** Reads the journal back and returns the length of its intact part (up to the last complete line). */
-    private long replay() throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int intact = 0;
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
+    private void replay(JsonNode line) {
+        int row = line.path("row").asInt();
+        switch (line.path("t").asText()) {
+            case "intent" -> intents.put(row, new Intent(OpenPanelOperation.parse(line.path("op").asText()),
+                    Instant.parse(line.path("at").asText())));
+            case "result" -> {
+                done.set(row);
+                intents.remove(row);
             }
-            String text = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-            start = i + 1;
-            JsonNode line;
-            try {
-                line = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                break;
-            }
-            intact = start;
-            int row = line.path("row").asInt();
-            switch (line.path("t").asText()) {
-                case "intent" -> intents.put(row, new Intent(OpenPanelOperation.parse(line.path("op").asText()),
-                        Instant.parse(line.path("at").asText())));
-                case "result" -> {
-                    done.set(row);
-                    intents.remove(row);
-                }
-                case "complete" -> completedAs = line.path("file").asText();
-                default -> {
-                }
+            case "complete" -> completedAs = line.path("file").asText();
+            default -> {
             }
         }
-        return intact;
     }
 
     private static RowResult toResult(JsonNode line) {

@@ -1,11 +1,10 @@
 package dev.openpanel.camel.imports;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import dev.openpanel.camel.component.model.AbsoluteUrls;
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.IsoInstants;
 import dev.openpanel.camel.component.model.ProjectRequest;
@@ -138,15 +137,9 @@ final class RowValidator {
     }
 
     private static String absoluteUrl(String column, String value) {
-        try {
-            URI uri = new URI(value);
-            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (uri.getScheme() != null && (!web || uri.getHost() != null)) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        if (!AbsoluteUrls.isAbsolute(value)) {
+            throw new RowRejectedException(column + " '" + value + "' is not an absolute URL (e.g. " + AbsoluteUrls.EXAMPLE + ")");
         }
-        throw new RowRejectedException(column + " '" + value + "' is not an absolute URL (e.g. https://shop.example.com)");
+        return value;
     }
 }

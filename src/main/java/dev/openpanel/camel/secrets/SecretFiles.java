@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -89,6 +90,19 @@ public final class SecretFiles {
         }
         try (var lines = Files.lines(target, StandardCharsets.UTF_8)) {
             return lines.anyMatch(line -> line.startsWith(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the secrets file " + target, e);
+        }
+    }
+
+    /** The lines of a file (header included); empty when the file does not exist. */
+    public synchronized List<String> lines(String fileName) {
+        Path target = directory.resolve(checked(fileName));
+        if (!Files.exists(target)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(target, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the secrets file " + target, e);
         }

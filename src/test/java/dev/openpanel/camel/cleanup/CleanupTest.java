@@ -220,19 +220,7 @@ class CleanupTest {
 
     /** A request with the intake token in the Authorization header. */
     private static RawHttp.Answer authorized(String method, String path) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                            .header("Authorization", "Bearer " + TOKEN)
-                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new RawHttp.Answer(response.statusCode(), response.headers(), response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RawHttp.bearer("http://127.0.0.1:" + port, TOKEN).send(method, path, null, null);
     }
 
     private static CleanupReport run(boolean apply) {

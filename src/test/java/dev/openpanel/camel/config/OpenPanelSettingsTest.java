@@ -58,7 +58,9 @@ class OpenPanelSettingsTest {
     void theEnvironmentTableCoversEveryDocumentedVariableAndOnlySetVariablesOverride() {
         assertThat(EnvironmentOverrides.VARIABLES.values()).containsExactlyInAnyOrder("OPENPANEL_API_URL", "OPENPANEL_CLIENT_ID",
                 "OPENPANEL_CLIENT_SECRET", "OPENPANEL_DATA_DIR", "OPENPANEL_HTTP_PORT", "OPENPANEL_INTAKE_TOKEN",
-                "OPENPANEL_CLEANUP_RULES", "OPENPANEL_CLEANUP_DRY_RUN", "OPENPANEL_PROVISIONING_FROM");
+                "OPENPANEL_CLEANUP_RULES", "OPENPANEL_CLEANUP_DRY_RUN", "OPENPANEL_PROVISIONING_FROM",
+                "OPENPANEL_PROVISIONING_RESULTS", "OPENPANEL_PROVISIONING_DEAD_LETTER", "OPENPANEL_PROVISIONING_BROKER_URL",
+                "OPENPANEL_PROVISIONING_BROKER_USER", "OPENPANEL_PROVISIONING_BROKER_PASSWORD");
         Map<String, String> applied = new HashMap<>();
         EnvironmentOverrides.apply(Map.of("OPENPANEL_DATA_DIR", "/srv/op", "UNRELATED", "x")::get, applied::put);
         assertThat(applied).containsExactly(Map.entry("openpanel.data-dir", "/srv/op"));

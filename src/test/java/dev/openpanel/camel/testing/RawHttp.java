@@ -23,11 +23,22 @@ public final class RawHttp {
     private final String baseUrl;
     private final String clientId;
     private final String secret;
+    private final String authorization;
 
     public RawHttp(String baseUrl, String clientId, String secret) {
+        this(baseUrl, clientId, secret, null);
+    }
+
+    private RawHttp(String baseUrl, String clientId, String secret, String authorization) {
         this.baseUrl = baseUrl;
         this.clientId = clientId;
         this.secret = secret;
+        this.authorization = authorization;
+    }
+
+    /** The service's own endpoints (intake, jobs) with {@code Authorization: Bearer <token>}; a null token sends none. */
+    public static RawHttp bearer(String baseUrl, String token) {
+        return new RawHttp(baseUrl, null, null, token == null ? null : "Bearer " + token);
     }
 
     public RawHttp(String baseUrl, SimulatorStore.SeededClient client) {
@@ -65,6 +76,10 @@ public final class RawHttp {
         if (secret != null) {
             headers.add("openpanel-client-secret");
             headers.add(secret);
+        }
+        if (authorization != null) {
+            headers.add("Authorization");
+            headers.add(authorization);
         }
         if (contentType != null) {
             headers.add("content-type");

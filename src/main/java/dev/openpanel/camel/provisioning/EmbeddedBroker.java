@@ -1,0 +1,73 @@
+package dev.openpanel.camel.provisioning;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default event channel: an ActiveMQ Artemis broker inside the service's JVM, with a persistent journal in
+ * {@code data/state/broker/}, so queued events survive a restart with no external server. It is reachable in-VM only
+ * ({@link #url()}). The broker never dead-letters or drops a message on its own (unlimited delivery attempts, with a
+ * growing delay between them): the routes decide what is permanent.
+ */
+public final class EmbeddedBroker extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final Path directory;
+    private final int id = IDS.incrementAndGet();
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The in-VM URL for a connection factory. */
+    public String url() {
+        return "vm://" + id;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Configuration configuration = new ConfigurationImpl()
+                .setName("openpanel-camel")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(directory.resolve("journal").toString())
+                .setBindingsDirectory(directory.resolve("bindings").toString())
+                .setPagingDirectory(directory.resolve("paging").toString())
+                .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                .addAcceptorConfiguration("in-vm", url())
+                .addAddressSetting("#", new AddressSettings()
+                        .setMaxDeliveryAttempts(-1)
+                        .setRedeliveryDelay(1000)
+                        .setRedeliveryMultiplier(2)
+                        .setMaxRedeliveryDelay(60_000)
+                        // never used (no delivery limit, no expiry); named so the broker does not warn about each queue
+                        .setDeadLetterAddress(SimpleString.of("broker.dead-letters"))
+                        .setExpiryAddress(SimpleString.of("broker.expired")));
+        server = new EmbeddedActiveMQ().setConfiguration(configuration);
+        server.start();
+        LOG.info("Embedded broker started (journal in {})", directory);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.openpanel.camel.provisioning;
+
+import java.util.function.Function;
+
+import dev.openpanel.camel.component.model.Secret;
+import dev.openpanel.camel.config.InvalidConfigurationException;
+
+/**
+ * The provisioning settings ({@code openpanel.provisioning.*}) read in Java; the channels themselves
+ * ({@code from}, {@code results}, {@code dead-letter}) are endpoint URIs used by {@code routes/provisioning.camel.yaml}.
+ *
+ * @param queue          the channel events are read from, which the HTTP intake writes to
+ * @param brokerUrl      an external JMS broker (Artemis/ActiveMQ URL) for the {@code jms} component; null = the
+ *                       embedded broker
+ * @param brokerUser     the external broker's user, or null
+ * @param brokerPassword the external broker's password, or null
+ * @param maxEventBytes  the largest event accepted
+ */
+public record ProvisioningSettings(String queue, String brokerUrl, String brokerUser, Secret brokerPassword, int maxEventBytes) {
+
+    /** Whether the {@code jms} component uses the embedded broker. */
+    public boolean embeddedBroker() {
+        return brokerUrl == null;
+    }
+
+    public static ProvisioningSettings load(Function<String, String> property) {
+        String size = value(property, "openpanel.provisioning.max-event-size", "65536");
+        int maxEventBytes;
+        try {
+            maxEventBytes = Integer.parseInt(size);
+        } catch (NumberFormatException e) {
+            maxEventBytes = 0;
+        }
+        if (maxEventBytes < 1024) {
+            throw new InvalidConfigurationException("openpanel.provisioning.max-event-size must be a number of bytes of at least 1024, got '"
+                    + size + "'.");
+        }
+        String password = value(property, "openpanel.provisioning.broker-password", null);
+        return new ProvisioningSettings(value(property, "openpanel.provisioning.from", "jms:queue:deployments?transacted=true"),
+                value(property, "openpanel.provisioning.broker-url", null),
+                value(property, "openpanel.provisioning.broker-user", null),
+                password == null ? null : Secret.of(password), maxEventBytes);
+    }
+
+    private static String value(Function<String, String> property, String key, String fallback) {
+        String value = property.apply(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

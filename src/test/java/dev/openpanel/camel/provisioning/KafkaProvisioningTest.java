@@ -1,0 +1,89 @@
+package dev.openpanel.camel.provisioning;
+
+import static dev.openpanel.camel.provisioning.ProvisioningFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+
+/**
+ * The same provisioning routes reading events from a Kafka topic (a KRaft cluster inside the test JVM): through the
+ * HTTP intake, straight onto the topic, and an invalid event dead-lettered.
+ */
+class KafkaProvisioningTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path temp;
+
+    private static KafkaClusterTestKit kafka;
+    private static ProvisioningFixture fixture;
+    private static String topic;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                .setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        topic = "kafka:deployments?brokers=" + kafka.bootstrapServers()
+                + "&groupId=openpanel-camel&autoOffsetReset=earliest&autoCommitEnable=false&breakOnFirstError=true";
+        fixture = new ProvisioningFixture(temp, Map.of("openpanel.provisioning.from", topic));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (fixture != null) {
+            fixture.close();
+        }
+        kafka.close();
+    }
+
+    @Test
+    void eventsFromAKafkaTopicAreProvisionedLikeQueuedOnes() throws Exception {
+        assertThat(fixture.post(event("kafka-1", "kafka-shop", "https://kafka.example", "Deploy 1", "kafka read")).status())
+                .isEqualTo(202);
+        JsonNode first = fixture.result("kafka-1", WAIT);
+        assertThat(first.at("/project/status").asText()).isEqualTo("created");
+        assertThat(first.get("clients").get(0).get("secret").asText()).startsWith("sec_");
+
+        fixture.main.getCamelContext().createProducerTemplate().sendBody(topic,
+                event("kafka-2", "kafka-shop", "https://kafka.example", "Deploy 2", "kafka read"));
+        JsonNode second = fixture.result("kafka-2", WAIT);
+        assertThat(second.at("/project/status").asText()).isEqualTo("unchanged");
+        assertThat(second.at("/reference/status").asText()).isEqualTo("created");
+        assertThat(fixture.simulator.store().projects()).filteredOn(p -> p.name().equals("kafka-shop")).hasSize(1);
+        assertThat(fixture.simulator.store().references()).filteredOn(r -> r.projectId().equals(first.at("/project/id").asText()))
+                .hasSize(2);
+    }
+
+    @Test
+    void anInvalidEventFromKafkaIsDeadLetteredAndTheTopicGoesOn() throws Exception {
+        fixture.main.getCamelContext().createProducerTemplate().sendBody(topic, "{\"eventId\":\"kafka-bad\"}");
+        fixture.main.getCamelContext().createProducerTemplate().sendBody(topic,
+                event("kafka-3", "kafka-other", "https://kafka-other.example", "Deploy"));
+
+        Exchange dead = fixture.receive("jms:queue:deployments.dlq", WAIT);
+        assertThat(dead.getIn().getHeader(Provisioning.FAILURE_REASON, String.class))
+                .isEqualTo("invalid deployment event: project: is required");
+        assertThat(fixture.result("kafka-3", WAIT).at("/project/status").asText()).isEqualTo("created");
+    }
+}
