@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.config.ApplicationMain;
@@ -33,6 +35,11 @@ public final class OneShotApplication implements AutoCloseable {
         Main main = ApplicationMain.create(System.getenv(), overrides);
         main.start();
         return new OneShotApplication(main);
+    }
+
+    /** Sends an exchange to a work route and returns it answered (a failure is on the exchange, not thrown). */
+    public Exchange request(String uri, Processor processor) {
+        return main.getCamelContext().createProducerTemplate().request(uri, processor);
     }
 
     public CamelContext context() {

@@ -3,6 +3,7 @@ package dev.openpanel.camel.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -86,6 +87,41 @@ class ObservabilityTest {
                 assertThat(value(metrics, "openpanel_api_retries_total", "reason=\"429\"")).isEqualTo(1.0);
                 assertThat(value(metrics, "openpanel_limiter_wait_seconds_count", "")).isEqualTo(4.0 + probes);
                 assertThat(value(metrics, "openpanel_api_budget_remaining", "")).isEqualTo(49.0);
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    @Test
+    void afterAnImportAndAnEventTheMetricsShowTheirCalls429sRowsAndEvents() throws Exception {
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(4)).start()) {
+            int port = TestMains.freePort();
+            Map<String, String> properties = properties(simulator, simulator.rootClient().secret(), port);
+            properties.put("openpanel.health.probe-interval", "1h");
+            properties.put("openpanel.rate-limit.period", "4s");
+            properties.put("openpanel.import.read-lock-check-interval", "100");
+            Main main = TestMains.start(properties);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> simulator.requests().size() >= 1);
+                simulator.spendBudget(simulator.rootClient().id(), 50);
+                Path inbox = data.resolve("inbox/projects");
+                Files.writeString(inbox.resolve(".metrics.csv.part"), "name,domain\nMetrics One,\nMetrics Two,\nMetrics Bad,nope\n");
+                Files.move(inbox.resolve(".metrics.csv.part"), inbox.resolve("metrics.csv"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/metrics.csv")));
+                main.getCamelContext().createProducerTemplate().requestBody("direct:provision-event",
+                        "{\"eventId\":\"metrics-1\",\"project\":{\"name\":\"Metrics One\"}}");
+
+                String metrics = new RawHttp("http://127.0.0.1:" + port, null, null).get("/observe/metrics").body();
+                assertThat(value(metrics, "openpanel_api_calls_total", "operation=\"list\",resource=\"projects\",status=\"429\""))
+                        .as("the import's list call waited out one 429").isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_api_calls_total", "operation=\"create\",resource=\"projects\",status=\"200\""))
+                        .isEqualTo(2.0);
+                assertThat(value(metrics, "openpanel_api_rate_limited_total", "")).isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_import_rows_total", "kind=\"projects\",status=\"created\"")).isEqualTo(2.0);
+                assertThat(value(metrics, "openpanel_import_rows_total", "kind=\"projects\",status=\"failed\"")).isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_provisioning_events_total", "outcome=\"unchanged\""))
+                        .as("the event found its project as it should be").isEqualTo(1.0);
             } finally {
                 main.stop();
             }
