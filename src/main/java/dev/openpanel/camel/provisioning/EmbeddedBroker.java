@@ -1,6 +1,12 @@
 package dev.openpanel.camel.provisioning;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -12,6 +18,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.openpanel.camel.config.InvalidConfigurationException;
 
 /**
  * The default event channel: an ActiveMQ Artemis broker inside the service's JVM, with a persistent journal in
@@ -27,6 +35,8 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final Path directory;
     private final int id = IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
+    private FileChannel lockFile;
+    private FileLock lock;
 
     public EmbeddedBroker(Path directory) {
         this.directory = directory;
@@ -39,6 +49,7 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        lockJournal();
         Configuration configuration = new ConfigurationImpl()
                 .setName("openpanel-camel")
                 .setPersistenceEnabled(true)
@@ -68,6 +79,30 @@ public final class EmbeddedBroker extends ServiceSupport {
         if (server != null) {
             server.stop();
             server = null;
+        }
+        if (lock != null) {
+            lock.release();
+            lockFile.close();
+            lock = null;
+        }
+    }
+
+    /**
+     * Takes the journal for this service. Artemis itself would wait for it forever, silently, when another service
+     * runs on the same data directory.
+     */
+    private void lockJournal() throws IOException {
+        Files.createDirectories(directory);
+        lockFile = FileChannel.open(directory.resolve("openpanel-camel.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockFile.close();
+            throw new InvalidConfigurationException("another openpanel-camel service is using the data directory of " + directory
+                    + " (its event queue is locked): stop it, or give this one its own openpanel.data-dir (OPENPANEL_DATA_DIR).");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.openpanel.camel.provisioning;
 
 import static dev.openpanel.camel.provisioning.ProvisioningFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import dev.openpanel.camel.simulator.SimClient;
 import dev.openpanel.camel.simulator.SimProject;
 import dev.openpanel.camel.testing.LogCapture;
 import dev.openpanel.camel.testing.RawHttp;
+import dev.openpanel.camel.testing.TestMains;
 
 /** Deployment events through the HTTP intake and the embedded broker, provisioned against the simulator. */
 class ProvisioningTest {
@@ -238,6 +240,15 @@ class ProvisioningTest {
         List<SimClient> reads = fixture.simulator.store().clients().stream().filter(c -> c.name().equals("auth-mid read")).toList();
         assertThat(reads).hasSize(1);
         assertThat(fixture.receive("jms:queue:deployments.dlq", Duration.ofMillis(300))).isNull();
+    }
+
+    @Test
+    void aSecondServiceOnTheSameDataDirectoryStopsWithOneSentenceInsteadOfWaitingForTheQueue() {
+        Map<String, String> properties = new java.util.HashMap<>();
+        properties.put("openpanel.data-dir", fixture.data.toString());
+        properties.put("openpanel.health.probe-interval", "1h");
+        assertThatThrownBy(() -> TestMains.start(properties)).hasMessageContaining("another openpanel-camel service is using the data directory")
+                .hasMessageContaining("OPENPANEL_DATA_DIR");
     }
 
     private static List<SimProject> projects(String name) {
