@@ -101,8 +101,8 @@ public final class EmbeddedBroker extends ServiceSupport {
         }
         if (lock == null) {
             lockFile.close();
-            throw new InvalidConfigurationException("another openpanel-camel service is using the data directory of " + directory
-                    + " (its event queue is locked): stop it, or give this one its own openpanel.data-dir (OPENPANEL_DATA_DIR).");
+            throw new InvalidConfigurationException("another openpanel-camel service holds the event queue's journal in " + directory
+                    + ": stop it, or give this one its own openpanel.data-dir (OPENPANEL_DATA_DIR).");
         }
     }
 }
