@@ -3,7 +3,7 @@ package dev.openpanel.camel.cleanup;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.config.SettingValues;
 
 /**
  * The cleanup settings ({@code openpanel.cleanup.*}).
@@ -15,28 +15,8 @@ import dev.openpanel.camel.config.InvalidConfigurationException;
 public record CleanupSettings(Path rules, boolean dryRun, int maxDeletes) {
 
     public static CleanupSettings load(Function<String, String> property) {
-        String maxDeletes = value(property, "openpanel.cleanup.max-deletes", "25");
-        int max;
-        try {
-            max = Integer.parseInt(maxDeletes);
-        } catch (NumberFormatException e) {
-            max = -1;
-        }
-        if (max < 0) {
-            throw new InvalidConfigurationException("openpanel.cleanup.max-deletes must be a whole number of 0 or more, got '"
-                    + maxDeletes + "'.");
-        }
-        String dryRun = value(property, "openpanel.cleanup.dry-run", "true");
-        if (!dryRun.equalsIgnoreCase("true") && !dryRun.equalsIgnoreCase("false")) {
-            throw new InvalidConfigurationException("openpanel.cleanup.dry-run (OPENPANEL_CLEANUP_DRY_RUN) must be true or false, got '"
-                    + dryRun + "'.");
-        }
-        return new CleanupSettings(Path.of(value(property, "openpanel.cleanup.rules", "config/cleanup.yaml")),
-                Boolean.parseBoolean(dryRun), max);
-    }
-
-    private static String value(Function<String, String> property, String key, String fallback) {
-        String value = property.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
+        return new CleanupSettings(Path.of(SettingValues.text(property, "openpanel.cleanup.rules", "config/cleanup.yaml")),
+                SettingValues.bool(property, "openpanel.cleanup.dry-run", "true"),
+                SettingValues.wholeNumber(property, "openpanel.cleanup.max-deletes", "25", 0, "a whole number"));
     }
 }

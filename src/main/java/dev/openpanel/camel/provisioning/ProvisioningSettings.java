@@ -3,7 +3,7 @@ package dev.openpanel.camel.provisioning;
 import java.util.function.Function;
 
 import dev.openpanel.camel.component.model.Secret;
-import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.config.SettingValues;
 
 /**
  * The provisioning settings ({@code openpanel.provisioning.*}) read in Java; the channels themselves
@@ -24,26 +24,11 @@ public record ProvisioningSettings(String queue, String brokerUrl, String broker
     }
 
     public static ProvisioningSettings load(Function<String, String> property) {
-        String size = value(property, "openpanel.provisioning.max-event-size", "65536");
-        int maxEventBytes;
-        try {
-            maxEventBytes = Integer.parseInt(size);
-        } catch (NumberFormatException e) {
-            maxEventBytes = 0;
-        }
-        if (maxEventBytes < 1024) {
-            throw new InvalidConfigurationException("openpanel.provisioning.max-event-size must be a number of bytes of at least 1024, got '"
-                    + size + "'.");
-        }
-        String password = value(property, "openpanel.provisioning.broker-password", null);
-        return new ProvisioningSettings(value(property, "openpanel.provisioning.from", "jms:queue:deployments?transacted=true"),
-                value(property, "openpanel.provisioning.broker-url", null),
-                value(property, "openpanel.provisioning.broker-user", null),
-                password == null ? null : Secret.of(password), maxEventBytes);
-    }
-
-    private static String value(Function<String, String> property, String key, String fallback) {
-        String value = property.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
+        String password = SettingValues.text(property, "openpanel.provisioning.broker-password", null);
+        return new ProvisioningSettings(SettingValues.text(property, "openpanel.provisioning.from", "jms:queue:deployments?transacted=true"),
+                SettingValues.text(property, "openpanel.provisioning.broker-url", null),
+                SettingValues.text(property, "openpanel.provisioning.broker-user", null),
+                password == null ? null : Secret.of(password),
+                SettingValues.wholeNumber(property, "openpanel.provisioning.max-event-size", "65536", 1024, "a number of bytes"));
     }
 }

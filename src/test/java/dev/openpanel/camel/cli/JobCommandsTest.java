@@ -6,56 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.simulator.SimulatorStore;
 import dev.openpanel.camel.testing.ServiceProcess;
 
 /** The {@code import}, {@code provision} and {@code cleanup} commands, run as real processes against the simulator. */
-class JobCommandsTest {
+class JobCommandsTest extends CommandProcessTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String SECRET_PATTERN = "sec_[0-9a-f]{20}";
-
-    @TempDir
-    static Path temp;
-
-    private static ManageApiSimulator simulator;
-    private static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
-        dir = ServiceProcess.workingDirectory(temp);
-        Path config = dir.resolve("config/application.properties");
-        Files.writeString(config, Files.readString(config)
-                .replace("openpanel.retry.max-retries = 4", "openpanel.retry.max-retries = 1")
-                .replace("openpanel.retry.backoff = 500ms", "openpanel.retry.backoff = 20ms"));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("OPENPANEL_API_URL", simulator.url());
-        environment.put("OPENPANEL_CLIENT_ID", simulator.rootClient().id());
-        environment.put("OPENPANEL_CLIENT_SECRET", simulator.rootClient().secret());
-        return environment;
-    }
 
     @Test
     void importWritesTheSameOutputsAsTheInboxAndExits1WhenARowFailed() throws Exception {

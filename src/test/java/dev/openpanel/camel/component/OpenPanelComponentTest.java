@@ -27,7 +27,6 @@ import dev.openpanel.camel.component.model.Project;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.ProjectType;
 import dev.openpanel.camel.component.model.Reference;
-import dev.openpanel.camel.component.model.ReferenceRequest;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.simulator.SimulatorStore;

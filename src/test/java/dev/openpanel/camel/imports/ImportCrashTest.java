@@ -37,14 +37,9 @@ class ImportCrashTest {
     void aServiceKilledTwiceMidImportFinishesWithoutDuplicatesAndWithOneResultPerRow() throws Exception {
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start()) {
             Path dir = ServiceProcess.workingDirectory(temp);
-            Path config = dir.resolve("config/application.properties");
-            Files.writeString(config, Files.readString(config)
-                    .replace("openpanel.rate-limit.requests = 20", "openpanel.rate-limit.requests = 50")
-                    .replace("openpanel.rate-limit.period = 10s", "openpanel.rate-limit.period = 1s")
-                    .replace("openpanel.import.pause-backoff = 1s", "openpanel.import.pause-backoff = 100ms")
-                    .replace("openpanel.import.read-lock-check-interval = 1000", "openpanel.import.read-lock-check-interval = 100"));
-            Map<String, String> environment = Map.of("OPENPANEL_API_URL", simulator.url(),
-                    "OPENPANEL_CLIENT_ID", simulator.rootClient().id(), "OPENPANEL_CLIENT_SECRET", simulator.rootClient().secret());
+            ServiceProcess.configure(dir, Map.of("openpanel.rate-limit.requests", "50", "openpanel.rate-limit.period", "1s",
+                    "openpanel.import.pause-backoff", "100ms", "openpanel.import.read-lock-check-interval", "100"));
+            Map<String, String> environment = ServiceProcess.simulatorEnvironment(simulator);
             simulator.behavior().latency(Duration.ofMillis(60));
 
             try (ServiceProcess first = ServiceProcess.start(dir, environment)) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
@@ -37,19 +36,10 @@ final class ImportFixture implements AutoCloseable {
 
     static ImportFixture start(Path data, Map<String, String> extra) {
         ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
-        Map<String, String> properties = new HashMap<>();
-        properties.put("openpanel.api-url", simulator.url());
-        properties.put("openpanel.client-id", simulator.rootClient().id());
-        properties.put("openpanel.client-secret", simulator.rootClient().secret());
-        properties.put("openpanel.rate-limit.requests", "50");
-        properties.put("openpanel.rate-limit.period", "1s");
-        properties.put("openpanel.retry.max-retries", "1");
-        properties.put("openpanel.retry.backoff", "20ms");
+        Map<String, String> properties = TestMains.simulatorProperties(simulator, data);
         properties.put("openpanel.import.pause-backoff", "100ms");
         properties.put("openpanel.import.max-pause-backoff", "300ms");
         properties.put("openpanel.import.read-lock-check-interval", "100");
-        properties.put("openpanel.health.probe-interval", "1h");
-        properties.put("openpanel.data-dir", data.toString());
         properties.putAll(extra);
         Main main = TestMains.start(properties);
         await().atMost(Duration.ofSeconds(10)).until(() -> !simulator.requests().isEmpty());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,20 +44,14 @@ class EveryJobLogsNoSecretTest {
     void noJobLogsASecret() throws Exception {
         List<String> secrets = new ArrayList<>();
         String log;
-        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(100, Duration.ofSeconds(1)).start();
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
                 LogCapture capture = LogCapture.at(Level.DEBUG)) {
             secrets.add(simulator.rootClient().secret());
             Path data = temp.resolve("data");
             Path rules = temp.resolve("cleanup.yaml");
             Files.writeString(rules, "rules:\n  - name: temp clients\n    resource: clients\n    where: { name: \"^temp-\" }\n");
             int port = TestMains.freePort();
-            Map<String, String> properties = new HashMap<>();
-            properties.put("openpanel.api-url", simulator.url());
-            properties.put("openpanel.client-id", simulator.rootClient().id());
-            properties.put("openpanel.client-secret", simulator.rootClient().secret());
-            properties.put("openpanel.rate-limit.requests", "100");
-            properties.put("openpanel.rate-limit.period", "1s");
-            properties.put("openpanel.data-dir", data.toString());
+            Map<String, String> properties = TestMains.simulatorProperties(simulator, data);
             properties.put("openpanel.http.port", String.valueOf(port));
             properties.put("openpanel.intake.token", "no-secret-token");
             properties.put("openpanel.import.read-lock-check-interval", "100");

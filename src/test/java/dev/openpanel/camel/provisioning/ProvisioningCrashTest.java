@@ -48,15 +48,12 @@ class ProvisioningCrashTest {
     void aServiceKilledMidEventResumesItWithoutDuplicatesAndPublishesOneResult() throws Exception {
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start()) {
             Path dir = ServiceProcess.workingDirectory(temp);
-            Path config = dir.resolve("config/application.properties");
-            Files.writeString(config, Files.readString(config)
-                    .replace("openpanel.rate-limit.requests = 20", "openpanel.rate-limit.requests = 50")
-                    .replace("openpanel.rate-limit.period = 10s", "openpanel.rate-limit.period = 1s")
-                    .replace("openpanel.provisioning.retry-delay = 1000", "openpanel.provisioning.retry-delay = 100"));
+            ServiceProcess.configure(dir, Map.of("openpanel.rate-limit.requests", "50", "openpanel.rate-limit.period", "1s",
+                    "openpanel.provisioning.retry-delay", "100"));
             int port = TestMains.freePort();
-            Map<String, String> environment = Map.of("OPENPANEL_API_URL", simulator.url(),
-                    "OPENPANEL_CLIENT_ID", simulator.rootClient().id(), "OPENPANEL_CLIENT_SECRET", simulator.rootClient().secret(),
-                    "OPENPANEL_INTAKE_TOKEN", TOKEN, "OPENPANEL_HTTP_PORT", String.valueOf(port));
+            Map<String, String> environment = ServiceProcess.simulatorEnvironment(simulator);
+            environment.put("OPENPANEL_INTAKE_TOKEN", TOKEN);
+            environment.put("OPENPANEL_HTTP_PORT", String.valueOf(port));
             simulator.behavior().latency(Duration.ofMillis(60));
 
             try (ServiceProcess first = ServiceProcess.start(dir, environment)) {
@@ -75,7 +72,7 @@ class ProvisioningCrashTest {
             int createdBeforeRestart = clients(simulator).size();
             assertThat(createdBeforeRestart).isBetween(5, CLIENTS - 1);
 
-            try (ServiceProcess second = ServiceProcess.start(dir, environment)) {
+            try (ServiceProcess second = ServiceProcess.start(dir, environment, "run")) {
                 second.awaitOutput(Pattern.compile("Event crash-1 provisioned"), Duration.ofSeconds(60));
                 second.stop();
             }

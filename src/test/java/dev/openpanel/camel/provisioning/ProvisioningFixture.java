@@ -2,7 +2,6 @@ package dev.openpanel.camel.provisioning;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.ConsumerTemplate;
@@ -32,18 +31,9 @@ final class ProvisioningFixture implements AutoCloseable {
         simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
         data = temp.resolve("data");
         port = TestMains.freePort();
-        Map<String, String> properties = new HashMap<>();
-        properties.put("openpanel.api-url", simulator.url());
-        properties.put("openpanel.client-id", simulator.rootClient().id());
-        properties.put("openpanel.client-secret", simulator.rootClient().secret());
-        properties.put("openpanel.rate-limit.requests", "50");
-        properties.put("openpanel.rate-limit.period", "1s");
-        properties.put("openpanel.retry.max-retries", "1");
-        properties.put("openpanel.retry.backoff", "20ms");
-        properties.put("openpanel.data-dir", data.toString());
+        Map<String, String> properties = TestMains.simulatorProperties(simulator, data);
         properties.put("openpanel.intake.token", TOKEN);
         properties.put("openpanel.http.port", String.valueOf(port));
-        properties.put("openpanel.health.probe-interval", "1h");
         properties.put("openpanel.provisioning.retry-delay", "100");
         properties.put("openpanel.provisioning.max-retry-delay", "400");
         properties.put("openpanel.cleanup.cron", "0 0 3 1 1 ? 2099");

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 import dev.openpanel.camel.OpenPanelCamelApplication;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
 
 /**
  * Runs openpanel-camel as a separate JVM, in a working directory of its own holding a copy of the project's
@@ -43,6 +44,35 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Changes settings in the working directory's {@code config/application.properties}; each key must be there.
+     */
+    public static void configure(Path workingDirectory, Map<String, String> settings) {
+        Path config = workingDirectory.resolve("config/application.properties");
+        try {
+            String text = Files.readString(config);
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                Pattern line = Pattern.compile("(?m)^" + Pattern.quote(setting.getKey()) + " = .*$");
+                if (!line.matcher(text).find()) {
+                    throw new IllegalArgumentException(setting.getKey() + " is not in " + config);
+                }
+                text = line.matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement(setting.getKey() + " = " + setting.getValue()));
+            }
+            Files.writeString(config, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment that points a process at the simulator as its root client (mutable). */
+    public static Map<String, String> simulatorEnvironment(ManageApiSimulator simulator) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("OPENPANEL_API_URL", simulator.url());
+        environment.put("OPENPANEL_CLIENT_ID", simulator.rootClient().id());
+        environment.put("OPENPANEL_CLIENT_SECRET", simulator.rootClient().secret());
+        return environment;
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.openpanel.camel.testing;
 
 import java.util.Map;
 
+import java.nio.file.Path;
+
 import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.config.ApplicationMain;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
 
 /** Starts the application's Camel Main in the test JVM, with the project's config and overridden properties. */
 public final class TestMains {
@@ -19,6 +22,24 @@ public final class TestMains {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The properties that connect the application to a simulator whose budget is 50 requests per second (the
+     * simulator's must match), with short retries, no readiness probing, and the given data directory. Mutable.
+     */
+    public static Map<String, String> simulatorProperties(ManageApiSimulator simulator, Path data) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        properties.put("openpanel.api-url", simulator.url());
+        properties.put("openpanel.client-id", simulator.rootClient().id());
+        properties.put("openpanel.client-secret", simulator.rootClient().secret());
+        properties.put("openpanel.rate-limit.requests", "50");
+        properties.put("openpanel.rate-limit.period", "1s");
+        properties.put("openpanel.retry.max-retries", "1");
+        properties.put("openpanel.retry.backoff", "20ms");
+        properties.put("openpanel.health.probe-interval", "1h");
+        properties.put("openpanel.data-dir", data.toString());
+        return properties;
     }
 
     /**
