@@ -1,18 +1,12 @@
 package dev.openpanel.camel.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +40,7 @@ import dev.openpanel.camel.imports.ImportRow.ClientRow;
 import dev.openpanel.camel.imports.ImportRow.ProjectRow;
 import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
+import dev.openpanel.camel.state.Sha256;
 
 /**
  * One file's import, from its first row to its outputs. Each row is validated, planned against the file's cache and,
@@ -446,15 +441,10 @@ final class ImportRun implements AutoCloseable {
     }
 
     private String digest(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-            digest.update(kind.value().getBytes(StandardCharsets.UTF_8));
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.hex(kind.value(), Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,12 +2,9 @@ package dev.openpanel.camel.provisioning;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +26,7 @@ import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.ProjectType;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ClientSpec;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ReferenceSpec;
+import dev.openpanel.camel.state.Sha256;
 
 /**
  * Reads a deployment event and checks it field by field against the schema of PRODUCT.md section 7, with the API's own
@@ -78,7 +76,7 @@ public final class DeploymentEventParser {
         if (root == null || !root.isObject()) {
             throw new InvalidEventException(List.of("the event must be a JSON object"));
         }
-        return new Reader(root, digest(body)).read();
+        return new Reader(root, canonicalDigest(root)).read();
     }
 
     /** Parses and validates an event given as text. */
@@ -99,6 +97,15 @@ public final class DeploymentEventParser {
         }
     }
 
+    /** The digest of the event's content, whatever its whitespace. */
+    private static String canonicalDigest(JsonNode root) {
+        try {
+            return Sha256.hex(JSON.writeValueAsBytes(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String jsonProblem(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -106,14 +113,6 @@ public final class DeploymentEventParser {
         int newline = reason.indexOf('\n');
         return (e instanceof JsonParseException ? "invalid JSON" : "invalid event") + where + ": "
                 + (newline < 0 ? reason : reason.substring(0, newline));
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One event's validation: collects problems instead of stopping at the first. */

@@ -1,15 +1,11 @@
 package dev.openpanel.camel.provisioning;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +30,7 @@ import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ClientSpec;
+import dev.openpanel.camel.state.Sha256;
 
 /**
  * Provisions one deployment event, exactly once per event id: ensures the project by its exact name (created when
@@ -67,7 +64,7 @@ public final class EventProvisioner {
      *                 that completed the event comes again (its acknowledgement was lost), the full result is given again
      */
     public synchronized ProvisioningResult provision(DeploymentEvent event, String delivery) {
-        try (EventJournal journal = EventJournal.open(journals.resolve(hash(event.eventId()) + ".jsonl"))) {
+        try (EventJournal journal = EventJournal.open(journals.resolve(Sha256.hex(event.eventId()) + ".jsonl"))) {
             if (journal.isComplete()) {
                 return answerAgain(event, delivery, journal);
             }
@@ -123,14 +120,6 @@ public final class EventProvisioner {
         Path file = secrets.path(eventId);
         return new ProvisioningResult(eventId, repeated, project, clients, reference, known,
                 Files.exists(file) ? file : null, journal.completedAt());
-    }
-
-    private static String hash(String eventId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(eventId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The steps of one attempt at an event. */

@@ -1,16 +1,13 @@
 package dev.openpanel.camel.provisioning;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.secrets.SecretFiles;
+import dev.openpanel.camel.state.Sha256;
 
 /**
  * The secrets of the clients an event created, one file per event in {@code data/secrets/} (0600):
@@ -33,7 +30,7 @@ final class EventSecrets {
         if (safe.length() > 80) {
             safe = safe.substring(0, 80);
         }
-        return "deployment-" + safe + "-" + hash(eventId) + ".secrets.csv";
+        return "deployment-" + safe + "-" + Sha256.hex(eventId).substring(0, 8) + ".secrets.csv";
     }
 
     Path path(String eventId) {
@@ -59,14 +56,5 @@ final class EventSecrets {
             }
         }
         return secrets;
-    }
-
-    private static String hash(String eventId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(eventId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -38,6 +38,9 @@ class DeploymentEventParserTest {
         assertThat(event.reference()).isEqualTo(new DeploymentEvent.ReferenceSpec("Deploy v1.4.2", "commit abc123",
                 Instant.parse("2026-11-22T10:00:00Z")));
         assertThat(event.digest()).hasSize(64);
+        assertThat(parser.parse("{\"eventId\":\"e\",  \"project\": {\"name\": \"p\"}}").digest())
+                .as("whitespace does not change the content").isEqualTo(parser.parse("{\"eventId\":\"e\",\"project\":{\"name\":\"p\"}}").digest())
+                .isNotEqualTo(parser.parse("{\"eventId\":\"e\",\"project\":{\"name\":\"q\"}}").digest());
     }
 
     @Test
