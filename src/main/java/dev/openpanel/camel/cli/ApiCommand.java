@@ -71,8 +71,7 @@ public final class ApiCommand implements Callable<Integer> {
                 exchange.getIn().setBody(data);
             });
             if (result.getException() != null) {
-                System.err.println(ExitCodes.reason(result.getException()));
-                return ExitCodes.of(result.getException());
+                return ExitCodes.failed(result.getException());
             }
             Object body = result.getMessage().getBody();
             keepSecrets(app, body);

@@ -36,8 +36,7 @@ public final class CleanupCommand implements Callable<Integer> {
                 exchange.getIn().setHeader(CleanupJob.TRIGGER, "command");
             });
             if (answer.getException() != null) {
-                System.err.println(ExitCodes.reason(answer.getException()));
-                return ExitCodes.of(answer.getException());
+                return ExitCodes.failed(answer.getException());
             }
             CleanupReport report = answer.getMessage().getBody(CleanupReport.class);
             System.out.println(json ? ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)

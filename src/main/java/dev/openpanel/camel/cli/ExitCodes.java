@@ -31,6 +31,12 @@ public final class ExitCodes {
         return OpenPanelErrors.isTransient(failure) ? API_UNAVAILABLE : FAILED;
     }
 
+    /** Prints the reason for a failure that ended a command on stderr and returns the command's exit code. */
+    public static int failed(Throwable failure) {
+        System.err.println(reason(failure));
+        return of(failure);
+    }
+
     /** The one-line reason to print for a failure that ended a command. */
     public static String reason(Throwable failure) {
         InvalidConfigurationException invalid = OpenPanelErrors.find(failure, InvalidConfigurationException.class);

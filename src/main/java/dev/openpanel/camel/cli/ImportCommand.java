@@ -65,8 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
                 exchange.getIn().setHeader(Exchange.FILE_PATH, file.toAbsolutePath().toString());
             });
             if (answer.getException() != null) {
-                System.err.println(ExitCodes.reason(answer.getException()));
-                return ExitCodes.of(answer.getException());
+                return ExitCodes.failed(answer.getException());
             }
             ImportSummary summary = answer.getMessage().getBody(ImportSummary.class);
             System.out.println(json ? ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary)

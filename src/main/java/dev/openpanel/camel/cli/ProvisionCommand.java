@@ -49,8 +49,11 @@ public final class ProvisionCommand implements Callable<Integer> {
             Exception failure = answer.getException();
             if (failure != null) {
                 InvalidEventException invalid = OpenPanelErrors.find(failure, InvalidEventException.class);
-                System.err.println(invalid != null ? invalid.getMessage() : ExitCodes.reason(failure));
-                return ExitCodes.of(failure);
+                if (invalid != null) {
+                    System.err.println(invalid.getMessage());
+                    return ExitCodes.FAILED;
+                }
+                return ExitCodes.failed(failure);
             }
             ProvisioningResult result = answer.getMessage().getBody(ProvisioningResult.class);
             if (json) {
