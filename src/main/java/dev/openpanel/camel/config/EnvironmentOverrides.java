@@ -30,6 +30,9 @@ public final class EnvironmentOverrides {
         variables.put("openpanel.provisioning.broker-url", "OPENPANEL_PROVISIONING_BROKER_URL");
         variables.put("openpanel.provisioning.broker-user", "OPENPANEL_PROVISIONING_BROKER_USER");
         variables.put("openpanel.provisioning.broker-password", "OPENPANEL_PROVISIONING_BROKER_PASSWORD");
+        variables.put("openpanel.provisioning.embedded-broker.port", "OPENPANEL_EMBEDDED_BROKER_PORT");
+        variables.put("openpanel.provisioning.embedded-broker.user", "OPENPANEL_EMBEDDED_BROKER_USER");
+        variables.put("openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
         VARIABLES = Map.copyOf(variables);
     }
 

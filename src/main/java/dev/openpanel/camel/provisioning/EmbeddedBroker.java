@@ -7,14 +7,20 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,28 +29,47 @@ import dev.openpanel.camel.config.InvalidConfigurationException;
 
 /**
  * The default event channel: an ActiveMQ Artemis broker inside the service's JVM, with a persistent journal in
- * {@code data/state/broker/}, so queued events survive a restart with no external server. It is reachable in-VM only
- * ({@link #url()}). The broker never dead-letters or drops a message on its own (unlimited delivery attempts, with a
- * growing delay between them): the routes decide what is permanent.
+ * {@code data/state/broker/}, so queued events survive a restart with no external server. It is reachable in-VM
+ * ({@link #url()}) and, only when a listener is configured, on a TCP port for one user. The broker never dead-letters
+ * or drops a message on its own (unlimited delivery attempts, with a growing delay between them): the routes decide
+ * what is permanent.
  */
 public final class EmbeddedBroker extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final String ROLE = "openpanel";
 
     private final Path directory;
+    private final ProvisioningSettings.Listener listener;
     private final int id = IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
     private FileChannel lockFile;
     private FileLock lock;
 
+    /** A broker reachable in-VM only. */
     public EmbeddedBroker(Path directory) {
+        this(directory, null);
+    }
+
+    /**
+     * @param listener a TCP port for programs outside the service, open to its one user only (security is then on
+     *                 for in-VM connections too: use {@link #connectionFactory()}); null for none
+     */
+    public EmbeddedBroker(Path directory, ProvisioningSettings.Listener listener) {
         this.directory = directory;
+        this.listener = listener;
     }
 
     /** The in-VM URL for a connection factory. */
     public String url() {
         return "vm://" + id;
+    }
+
+    /** A connection factory for this JVM, with the listener's credentials when security is on. */
+    public ActiveMQConnectionFactory connectionFactory() {
+        return listener == null ? new ActiveMQConnectionFactory(url())
+                : new ActiveMQConnectionFactory(url(), listener.user(), listener.password().reveal());
     }
 
     @Override
@@ -70,8 +95,12 @@ public final class EmbeddedBroker extends ServiceSupport {
                         .setDeadLetterAddress(SimpleString.of("broker.dead-letters"))
                         .setExpiryAddress(SimpleString.of("broker.expired")));
         server = new EmbeddedActiveMQ().setConfiguration(configuration);
+        if (listener != null) {
+            openListener(configuration);
+        }
         server.start();
-        LOG.info("Embedded broker started (journal in {})", directory);
+        LOG.info("Embedded broker started (journal in {}{})", directory,
+                listener == null ? "" : "; listening on tcp://" + listener.host() + ":" + listener.port() + " for user " + listener.user());
     }
 
     @Override
@@ -85,6 +114,16 @@ public final class EmbeddedBroker extends ServiceSupport {
             lockFile.close();
             lock = null;
         }
+    }
+
+    private void openListener(Configuration configuration) throws Exception {
+        configuration.addAcceptorConfiguration("tcp", "tcp://" + listener.host() + ":" + listener.port() + "?protocols=CORE");
+        configuration.setSecurityEnabled(true);
+        configuration.putSecurityRoles("#", Set.of(new Role(ROLE, true, true, true, true, true, true, false, true, true, true)));
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(listener.user(), listener.password().reveal());
+        users.addRole(listener.user(), ROLE);
+        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
     }
 
     /**

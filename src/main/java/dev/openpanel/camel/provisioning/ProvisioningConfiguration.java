@@ -29,11 +29,14 @@ public class ProvisioningConfiguration implements CamelConfiguration {
 
         ActiveMQConnectionFactory connectionFactory;
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(data.state().resolve("broker"));
+            EmbeddedBroker broker = new EmbeddedBroker(data.state().resolve("broker"), settings.listener());
+            if (settings.listener() != null) {
+                SecretMasker.remember(settings.listener().password().reveal());
+            }
             if (triggers) {
                 context.addService(broker, true, true);
             }
-            connectionFactory = new ActiveMQConnectionFactory(broker.url());
+            connectionFactory = broker.connectionFactory();
         } else {
             connectionFactory = new ActiveMQConnectionFactory(settings.brokerUrl());
             if (settings.brokerUser() != null) {

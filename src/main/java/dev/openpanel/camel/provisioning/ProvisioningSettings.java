@@ -3,6 +3,8 @@ package dev.openpanel.camel.provisioning;
 import java.util.function.Function;
 
 import dev.openpanel.camel.component.model.Secret;
+import dev.openpanel.camel.config.EnvironmentOverrides;
+import dev.openpanel.camel.config.InvalidConfigurationException;
 import dev.openpanel.camel.config.SettingValues;
 
 /**
@@ -15,8 +17,14 @@ import dev.openpanel.camel.config.SettingValues;
  * @param brokerUser     the external broker's user, or null
  * @param brokerPassword the external broker's password, or null
  * @param maxEventBytes  the largest event accepted
+ * @param listener       where the embedded broker also listens for other programs (results for pipelines), or null
  */
-public record ProvisioningSettings(String queue, String brokerUrl, String brokerUser, Secret brokerPassword, int maxEventBytes) {
+public record ProvisioningSettings(String queue, String brokerUrl, String brokerUser, Secret brokerPassword, int maxEventBytes,
+        Listener listener) {
+
+    /** A TCP port of the embedded broker, for programs outside the service; only this user may connect. */
+    public record Listener(String host, int port, String user, Secret password) {
+    }
 
     /** Whether the {@code jms} component uses the embedded broker. */
     public boolean embeddedBroker() {
@@ -29,6 +37,23 @@ public record ProvisioningSettings(String queue, String brokerUrl, String broker
                 SettingValues.text(property, "openpanel.provisioning.broker-url", null),
                 SettingValues.text(property, "openpanel.provisioning.broker-user", null),
                 password == null ? null : Secret.of(password),
-                SettingValues.wholeNumber(property, "openpanel.provisioning.max-event-size", "65536", 1024, "a number of bytes"));
+                SettingValues.wholeNumber(property, "openpanel.provisioning.max-event-size", "65536", 1024, "a number of bytes"),
+                listener(property));
+    }
+
+    private static Listener listener(Function<String, String> property) {
+        String prefix = "openpanel.provisioning.embedded-broker.";
+        if (SettingValues.text(property, prefix + "port", null) == null) {
+            return null;
+        }
+        int port = SettingValues.wholeNumber(property, prefix + "port", null, 1, "a port number");
+        String user = SettingValues.text(property, prefix + "user", null);
+        String password = SettingValues.text(property, prefix + "password", null);
+        if (user == null || password == null) {
+            throw new InvalidConfigurationException(prefix + "port is set, so " + EnvironmentOverrides.describe(prefix + "user")
+                    + " and " + EnvironmentOverrides.describe(prefix + "password")
+                    + " must be set too: result messages carry client secrets, and only that user may read them.");
+        }
+        return new Listener(SettingValues.text(property, prefix + "host", "127.0.0.1"), port, user, Secret.of(password));
     }
 }
