@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * An append-only file of JSON lines, each forced to disk before {@link #append} returns: the tool's record of work in
  * progress, which is what survives a crash. On opening, the lines written before are replayed to the caller and a
- * last line torn by a crash is cut off, so the next append starts on a clean line.
+ * last line torn by a crash is cut off, so the next append starts on a clean line. The file is locked while open: a
+ * second process that opens it waits until the first closes it.
  */
 public final class JsonLinesJournal implements AutoCloseable {
 
@@ -31,8 +33,15 @@ public final class JsonLinesJournal implements AutoCloseable {
     private JsonLinesJournal(Path file, Consumer<JsonNode> replay) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
-        long intact = Files.exists(file) ? replay(file, replay) : 0;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            // another process on the same work (a one-shot command beside the service) finishes first
+            channel.lock();
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new IllegalStateException("the journal " + file + " is already open in this process: the same work runs twice", e);
+        }
+        long intact = replay(file, replay);
         channel.truncate(intact);
         channel.position(intact);
     }
