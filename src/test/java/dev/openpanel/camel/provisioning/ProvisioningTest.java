@@ -243,6 +243,27 @@ class ProvisioningTest {
     }
 
     @Test
+    void anEventOverTheSizeLimitIsRefusedWith413AndWithoutATokenTheIntakeIsOff() {
+        String huge = event("huge-1", "huge-shop", "https://huge.example", "x".repeat(70_000));
+        RawHttp.Answer tooLarge = fixture.post(huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("message").asText()).isEqualTo("the event is " + huge.length() + " bytes; the limit is 65536");
+
+        int port = TestMains.freePort();
+        org.apache.camel.main.Main tokenless = TestMains.start(Map.of("openpanel.data-dir", temp.resolve("tokenless").toString(),
+                "openpanel.http.port", String.valueOf(port), "openpanel.health.probe-interval", "1h"));
+        try {
+            RawHttp.Answer off = RawHttp.bearer("http://127.0.0.1:" + port, "anything").post("/events/deployment",
+                    event("off-1", "off-shop", "https://off.example", "Deploy"));
+            assertThat(off.status()).isEqualTo(404);
+            assertThat(off.json().get("message").asText()).isEqualTo("this endpoint is disabled: openpanel.intake.token is not set");
+        } finally {
+            tokenless.stop();
+        }
+        assertThat(fixture.simulator.requests()).isEmpty();
+    }
+
+    @Test
     void aSecondServiceOnTheSameDataDirectoryStopsWithOneSentenceInsteadOfWaitingForTheQueue() {
         Map<String, String> properties = new java.util.HashMap<>();
         properties.put("openpanel.data-dir", fixture.data.toString());
