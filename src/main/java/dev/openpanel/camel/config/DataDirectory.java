@@ -2,10 +2,12 @@ package dev.openpanel.camel.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.openpanel.camel.secrets.SecretFiles;
+import dev.openpanel.camel.state.Sha256;
 
 /**
  * The data directory's layout (PRODUCT.md section 5): {@code inbox/<kind>/} drop folders, {@code outbox/},
@@ -69,6 +71,17 @@ public final class DataDirectory {
     /** {@code state/}: journals, idempotency stores, the broker's journal. */
     public Path state() {
         return root.resolve("state");
+    }
+
+    /**
+     * {@code state/<api>/}: what the jobs remember about the resources of one API (import and event journals), apart
+     * from any other API's; {@code <api>} is the URL's host and port with a hash of the whole URL. A sandbox, whose
+     * simulator starts empty on a new port each time, so never inherits what was done in an earlier one.
+     */
+    public Path apiState(String apiUrl) {
+        URI uri = URI.create(apiUrl);
+        String name = (uri.getHost() == null ? "api" : uri.getHost()) + (uri.getPort() < 0 ? "" : "-" + uri.getPort());
+        return state().resolve(name.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + Sha256.hex(apiUrl).substring(0, 8));
     }
 
     /** The one writer of secret files, in {@code secrets/}. */

@@ -109,7 +109,8 @@ final class ImportRun implements AutoCloseable {
         if (dryRun) {
             run.plan = run.outputs.planTable(run.name);
         } else {
-            run.journal = ImportJournal.open(deps.data().state().resolve("imports").resolve(kind.value() + "-" + run.digest(path) + ".jsonl"));
+            run.journal = ImportJournal.open(deps.data().apiState(deps.api().client().target().apiUrl()).resolve("imports")
+                    .resolve(kind.value() + "-" + run.digest(path) + ".jsonl"));
             run.alreadyImported = run.journal.isComplete();
         }
         int done = run.journal == null ? 0 : run.journal.doneCount();

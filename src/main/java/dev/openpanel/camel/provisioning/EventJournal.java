@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openpanel.camel.state.JsonLinesJournal;
 
 /**
- * The record of one event id, in {@code data/state/provisioning/}: the intent before every create, each step's
+ * The record of one event id, in {@code data/state/<api>/provisioning/}: the intent before every create, each step's
  * outcome, and the completion with the delivery that completed it, one line each, forced to disk before the next
  * step. It makes an event exactly once: a completed event id is answered from here, and an event interrupted by a
  * crash resumes from its last step, resolving an in-flight create by lookup.

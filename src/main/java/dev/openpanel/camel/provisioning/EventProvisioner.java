@@ -52,7 +52,7 @@ public final class EventProvisioner {
 
     public EventProvisioner(ManageApi api, DataDirectory data, OpenPanelMetrics metrics) {
         this.api = api;
-        this.journals = data.state().resolve("provisioning");
+        this.journals = data.apiState(api.client().target().apiUrl()).resolve("provisioning");
         this.secrets = new EventSecrets(data.secrets());
         this.metrics = metrics;
     }
