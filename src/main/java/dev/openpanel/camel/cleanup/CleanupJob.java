@@ -122,13 +122,14 @@ public final class CleanupJob {
         try {
             rules = CleanupRules.load(settings.rules());
         } catch (InvalidRulesException e) {
-            return finish(runId, mode, trigger, started, List.of(), List.of(), null, null, e.getMessage());
+            return finish(runId, mode, trigger, started, List.of(), List.of(), null, null, e.getMessage(), true);
         }
         List<CleanupCandidate> candidates;
         try {
             candidates = new CleanupPlanner(api(), api().client().target().clientId(), clock).plan(rules);
         } catch (OpenPanelApiException e) {
-            return finish(runId, mode, trigger, started, rules, List.of(), null, null, "cannot list the resources: " + e.getMessage());
+            return finish(runId, mode, trigger, started, rules, List.of(), null, null, "cannot list the resources: " + e.getMessage(),
+                    false);
         }
         candidates.sort(Comparator.comparingInt(c -> DELETE_ORDER.indexOf(c.resource())));
         List<CleanupCandidate> decided = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class CleanupJob {
                 }
             }
         }
-        return finish(runId, mode, trigger, started, rules, decided, guard, stopped, null);
+        return finish(runId, mode, trigger, started, rules, decided, guard, stopped, null, false);
     }
 
     /** Deletes one candidate: deleted, already-gone (someone was first), or failed for good; throws when transient. */
@@ -186,14 +187,14 @@ public final class CleanupJob {
     }
 
     private CleanupReport finish(String runId, String mode, String trigger, Instant started, List<CleanupRule> rules,
-            List<CleanupCandidate> candidates, String guard, String stopped, String error) {
+            List<CleanupCandidate> candidates, String guard, String stopped, String error, boolean rulesInvalid) {
         Instant finished = clock.instant();
         Map<String, Integer> totals = new LinkedHashMap<>();
         candidates.forEach(c -> totals.merge(c.outcome(), 1, Integer::sum));
         Path file = data().reports().resolve("cleanup-" + runId + ".json");
         CleanupReport report = new CleanupReport(runId, mode, trigger, started, finished,
                 Duration.between(started, finished).toMillis(), settings.rules().toString(), describe(rules), candidates, totals,
-                guard, stopped, error, file);
+                guard, stopped, error, rulesInvalid, file);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

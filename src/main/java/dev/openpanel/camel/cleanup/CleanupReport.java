@@ -24,12 +24,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param guard          why nothing was deleted although candidates were found (max-deletes), or null
  * @param stoppedBecause why the run stopped before its end (the API became unreachable), or null
  * @param error          why the run could not plan at all (bad rules file, API unreachable), or null
+ * @param rulesInvalid   whether {@code error} is about the rules file (a configuration problem, not the API)
  * @param file           where the report was written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CleanupReport(String runId, String mode, String trigger, Instant startedAt, Instant finishedAt,
         long durationMillis, String rulesFile, List<Map<String, Object>> rules, List<CleanupCandidate> candidates,
-        Map<String, Integer> totals, String guard, String stoppedBecause, String error, @JsonIgnore Path file) {
+        Map<String, Integer> totals, String guard, String stoppedBecause, String error, @JsonIgnore boolean rulesInvalid,
+        @JsonIgnore Path file) {
 
     /** Whether something went wrong (bad rules, a failed delete, or a stop before the end). */
     public boolean hasProblems() {

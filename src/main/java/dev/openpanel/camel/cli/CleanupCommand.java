@@ -45,10 +45,9 @@ public final class CleanupCommand implements Callable<Integer> {
         }
     }
 
-    /** A report with an error but no rules could not read its rules; one with rules could not list the resources. */
     private static int exitCode(CleanupReport report) {
         if (report.error() != null) {
-            return report.rules().isEmpty() ? ExitCodes.USAGE : ExitCodes.API_UNAVAILABLE;
+            return report.rulesInvalid() ? ExitCodes.USAGE : ExitCodes.API_UNAVAILABLE;
         }
         if (report.stoppedBecause() != null) {
             return ExitCodes.API_UNAVAILABLE;

@@ -337,8 +337,7 @@ final class ImportRun implements AutoCloseable {
     }
 
     private String firstClientOf(String projectId) {
-        return deps.api().clients().list(projectId).stream().filter(c -> "First client".equals(c.name())).map(Client::id)
-                .findFirst().orElse("'First client' of project " + projectId);
+        return deps.api().resolver().findFirstClient(projectId).orElse("'First client' of project " + projectId);
     }
 
     private void recordSecret(ImportRow row, String projectId, String clientId, String secret) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,6 @@ import dev.openpanel.camel.state.Sha256;
  */
 public final class EventProvisioner {
 
-    static final String FIRST_CLIENT = "First client";
     private static final Logger LOG = LoggerFactory.getLogger(EventProvisioner.class);
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
@@ -152,7 +150,7 @@ public final class EventProvisioner {
                 }
                 if (found.isFound()) {
                     Project project = found.found();
-                    String first = firstClientOf(project.id());
+                    String first = api.resolver().findFirstClient(project.id()).orElse(null);
                     String message = first == null || secrets.has(event.eventId(), first) ? null : lostSecret(first);
                     return record(new StepOutcome("project", project.id(), project.name(), null, StepOutcome.CREATED, message, first));
                 }
@@ -263,13 +261,6 @@ public final class EventProvisioner {
                 clients = projectIsNew ? List.of() : api.clients().list(projectId);
             }
             return clients;
-        }
-
-        private String firstClientOf(String projectId) {
-            return api.clients().list(projectId).stream()
-                    .filter(c -> FIRST_CLIENT.equals(c.name()) && c.type() == ClientType.WRITE)
-                    .min(Comparator.comparing(Client::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                    .map(Client::id).orElse(null);
         }
 
         private String record(StepOutcome outcome) {

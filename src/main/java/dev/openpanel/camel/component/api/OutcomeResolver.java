@@ -2,10 +2,13 @@ package dev.openpanel.camel.component.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 
 import dev.openpanel.camel.component.error.OutcomeUnknownException;
 import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientRequest;
+import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Project;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.Reference;
@@ -17,6 +20,9 @@ import dev.openpanel.camel.component.model.ReferenceRequest;
  * sent (less a tolerance for the difference between our clock and the server's). One list call per lookup.
  */
 public final class OutcomeResolver {
+
+    /** The name the API gives the write client it creates with every project. */
+    public static final String FIRST_CLIENT = "First client";
 
     private final ManageApi api;
     private final Duration clockTolerance;
@@ -65,6 +71,17 @@ public final class OutcomeResolver {
                 .filter(r -> NaturalKeys.isReference(r, request.projectId(), request.title(), request.datetime()))
                 .filter(r -> createdSince(r.createdAt(), notBefore))
                 .toList());
+    }
+
+    /**
+     * The write client the API made with a project ({@value #FIRST_CLIENT}), for a project whose create answer was
+     * lost: its id, or empty when it is gone. One list call.
+     */
+    public Optional<String> findFirstClient(String projectId) {
+        return api.clients().list(projectId).stream()
+                .filter(c -> FIRST_CLIENT.equals(c.name()) && c.type() == ClientType.WRITE)
+                .min(Comparator.comparing(Client::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Client::id);
     }
 
     private static boolean createdSince(Instant createdAt, Instant notBefore) {
