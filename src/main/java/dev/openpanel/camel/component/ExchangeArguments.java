@@ -1,8 +1,14 @@
 package dev.openpanel.camel.component;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
+import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageJson;
+import dev.openpanel.camel.component.ensure.IntentRepository;
+import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.component.ensure.WriteContext;
+import dev.openpanel.camel.component.ensure.WriteResult;
 import dev.openpanel.camel.component.error.ApiFailure;
 import dev.openpanel.camel.component.error.InvalidRequestException;
 
@@ -55,15 +61,42 @@ final class ExchangeArguments {
         }
     }
 
+    /**
+     * What a write needs from the exchange: its snapshot (created when it has none), the job's intents (exchange
+     * property {@code CamelOpenpanelIntents}) and key (header {@code CamelOpenpanelIntentKey}), else the snapshot's
+     * in-memory intents under {@code defaultKey}, and the endpoint's write options.
+     */
+    WriteContext writeContext(ManageApi api, String defaultKey) {
+        ResourceSnapshot snapshot = ResourceSnapshot.on(exchange, api);
+        IntentRepository intents = exchange.getProperty(OpenPanelConstants.INTENTS, IntentRepository.class);
+        String key = exchange.getIn().getHeader(OpenPanelConstants.INTENT_KEY, String.class);
+        if (intents == null || key == null) {
+            intents = snapshot.memoryIntents();
+            key = defaultKey;
+        }
+        Boolean dryRun = exchange.getIn().getHeader(OpenPanelConstants.DRY_RUN, Boolean.class);
+        String id = exchange.getIn().getHeader(OpenPanelConstants.ENSURE_ID, String.class);
+        return new WriteContext(snapshot, intents, key, id != null ? id : endpoint.getId(),
+                dryRun != null ? dryRun : endpoint.isDryRun(), endpoint.isCreateIfAbsent(), endpoint.isNotFoundIsGone());
+    }
+
+    /**
+     * Sets a write's result: the body, and the headers {@code CamelOpenpanelId}, {@code CamelOpenpanelOutcome},
+     * {@code CamelOpenpanelChangedFields}, {@code CamelOpenpanelNote} and {@code CamelOpenpanelRecovered}.
+     */
+    void result(WriteResult result) {
+        Message message = exchange.getMessage();
+        message.setBody(result.body());
+        message.setHeader(OpenPanelConstants.ID, result.id());
+        message.setHeader(OpenPanelConstants.OUTCOME, result.outcome());
+        message.setHeader(OpenPanelConstants.CHANGED_FIELDS, String.join(",", result.changedFields()));
+        message.setHeader(OpenPanelConstants.NOTE, result.note());
+        message.setHeader(OpenPanelConstants.RECOVERED, result.recovered());
+    }
+
     /** Sets the result as the body. */
     void result(Object result) {
         exchange.getMessage().setBody(result);
-    }
-
-    /** Sets the result as the body and its id in the {@code CamelOpenpanelId} header. */
-    void result(Object result, String id) {
-        exchange.getMessage().setBody(result);
-        exchange.getMessage().setHeader(OpenPanelConstants.ID, id);
     }
 
     private InvalidRequestException refused(OpenPanelOperation operation, String pathSuffix, String reason) {

@@ -26,8 +26,17 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final OpenPanelResource resource;
     @UriParam(description = "What to do; the CamelOpenpanelOperation header overrides it.", defaultValue = "list",
-              enums = "list,get,create,update,delete")
+              enums = "list,get,create,update,delete,ensure")
     private OpenPanelOperation operation = OpenPanelOperation.LIST;
+    @UriParam(label = "producer", defaultValue = "false", description = "create, update, delete and ensure decide and report"
+            + " (CamelOpenpanelOutcome would-create, would-update) but send no write.")
+    private boolean dryRun;
+    @UriParam(label = "producer", defaultValue = "true", description = "Whether ensure creates a resource it does not find;"
+            + " false: a missing resource fails as not found (an update of something that must exist).")
+    private boolean createIfAbsent = true;
+    @UriParam(label = "producer", defaultValue = "false", description = "Whether a delete of a resource that is not there"
+            + " (404) succeeds with CamelOpenpanelOutcome already-gone instead of failing.")
+    private boolean notFoundIsGone;
     @UriParam(description = "Id of the resource to get, update or delete; the CamelOpenpanelId header overrides it.")
     private String id;
     @UriParam(description = "List only the clients or references of this project; the CamelOpenpanelProjectId header"
@@ -80,6 +89,30 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
 
     public void setOperation(OpenPanelOperation operation) {
         this.operation = operation;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isCreateIfAbsent() {
+        return createIfAbsent;
+    }
+
+    public void setCreateIfAbsent(boolean createIfAbsent) {
+        this.createIfAbsent = createIfAbsent;
+    }
+
+    public boolean isNotFoundIsGone() {
+        return notFoundIsGone;
+    }
+
+    public void setNotFoundIsGone(boolean notFoundIsGone) {
+        this.notFoundIsGone = notFoundIsGone;
     }
 
     public String getId() {

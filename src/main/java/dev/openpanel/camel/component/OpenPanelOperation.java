@@ -13,7 +13,12 @@ public enum OpenPanelOperation {
     /** Changes the fields the message body sets. */
     UPDATE("PATCH"),
     /** Deletes by id (projects: a soft delete, final after 24 h). */
-    DELETE("DELETE");
+    DELETE("DELETE"),
+    /**
+     * Makes the resource look like the body: found by natural key (or by id), created when absent, PATCHed where it
+     * differs, left alone when equal. Safe to retry; costs one list call per kind per unit of work.
+     */
+    ENSURE("ENSURE");
 
     private final String httpMethod;
 
@@ -21,6 +26,7 @@ public enum OpenPanelOperation {
         this.httpMethod = httpMethod;
     }
 
+    /** The HTTP method of the call ({@code ENSURE} for ensure, which may make a lookup and a write). */
     public String httpMethod() {
         return httpMethod;
     }

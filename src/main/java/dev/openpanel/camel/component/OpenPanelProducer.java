@@ -1,17 +1,14 @@
 package dev.openpanel.camel.component;
 
-import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
-/** Dispatches each exchange to the handler of the endpoint's resource. */
+import dev.openpanel.camel.component.kind.ResourceKind;
+
+/** Performs the operation of each exchange (the header, else the endpoint's option) on the endpoint's resource. */
 public class OpenPanelProducer extends DefaultProducer {
 
-    private static final Map<OpenPanelResource, ResourceHandler> HANDLERS = Map.of(
-            OpenPanelResource.PROJECTS, new ProjectsHandler(),
-            OpenPanelResource.CLIENTS, new ClientsHandler(),
-            OpenPanelResource.REFERENCES, new ReferencesHandler());
+    private final ResourceOperations operations = new ResourceOperations();
 
     public OpenPanelProducer(OpenPanelEndpoint endpoint) {
         super(endpoint);
@@ -28,6 +25,7 @@ public class OpenPanelProducer extends DefaultProducer {
         Object header = exchange.getIn().getHeader(OpenPanelConstants.OPERATION);
         OpenPanelOperation operation = header == null ? endpoint.getOperation()
                 : header instanceof OpenPanelOperation op ? op : OpenPanelOperation.parse(header.toString());
-        HANDLERS.get(endpoint.getResource()).handle(operation, new ExchangeArguments(exchange, endpoint), endpoint.manageApi());
+        operations.perform(ResourceKind.of(endpoint.getResource()), operation, new ExchangeArguments(exchange, endpoint),
+                endpoint.manageApi());
     }
 }

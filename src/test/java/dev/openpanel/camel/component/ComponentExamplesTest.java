@@ -67,6 +67,24 @@ class ComponentExamplesTest {
 
                 template.requestBody("direct:example-delete-reference", references.get(0).id());
                 assertThat(simulator.store().references()).isEmpty();
+
+                simulator.clearRequests();
+                String desired = "{\"name\": \"shop-eu\", \"domain\": \"https://shop.example.eu\"}";
+                template.requestBody("direct:example-ensure-project", desired);
+                assertThat(log.text()).contains("project shop-eu unchanged");
+                template.requestBody("direct:example-ensure-project", "{\"name\": \"shop-eu\", \"domain\": \"https://eu.shop.example\"}");
+                assertThat(log.text()).contains("project shop-eu updated");
+                template.requestBody("direct:example-ensure-project", "{\"name\": \"shop-us\"}");
+                assertThat(log.text()).contains("project shop-us created");
+                assertThat(simulator.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                        "GET /manage/projects", "GET /manage/projects", "PATCH /manage/projects/shop-eu",
+                        "GET /manage/projects", "POST /manage/projects");
+
+                String clientId = created.firstClient().clientId();
+                template.requestBody("direct:example-delete-client-if-present", clientId);
+                assertThat(log.text()).contains("client " + clientId + ": deleted");
+                template.requestBody("direct:example-delete-client-if-present", clientId);
+                assertThat(log.text()).contains("client " + clientId + ": already-gone");
             } finally {
                 main.stop();
             }

@@ -1,0 +1,24 @@
+package dev.openpanel.camel.component.ensure;
+
+import java.util.List;
+
+/**
+ * What a write decided and did: the outcome ({@code created}, {@code updated}, {@code unchanged}, {@code deleted},
+ * {@code already-gone}, or in a dry run {@code would-create} / {@code would-update}), the id, the body to hand on,
+ * the fields it changed, a note, and whether the resource was created by an earlier attempt whose answer was lost
+ * (its secret is then not in this answer).
+ */
+public record WriteResult(String outcome, String id, Object body, List<String> changedFields, String note, boolean recovered) {
+
+    public static final String CREATED = "created";
+    public static final String UPDATED = "updated";
+    public static final String UNCHANGED = "unchanged";
+    public static final String DELETED = "deleted";
+    public static final String ALREADY_GONE = "already-gone";
+    public static final String WOULD_CREATE = "would-create";
+    public static final String WOULD_UPDATE = "would-update";
+
+    public WriteResult {
+        changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
+}
