@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 
 import dev.openpanel.camel.component.api.ManageJson;
-import dev.openpanel.camel.imports.CsvImport;
+import dev.openpanel.camel.imports.ImportFiles;
 import dev.openpanel.camel.imports.ImportKind;
 import dev.openpanel.camel.imports.ImportSummary;
 import picocli.CommandLine.Command;
@@ -59,9 +59,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (OneShotApplication app = OneShotApplication.start(Map.of())) {
             Exchange answer = app.request("direct:import-file", exchange -> {
-                exchange.getIn().setHeader(CsvImport.KIND, importKind.value());
-                exchange.getIn().setHeader(CsvImport.DRY_RUN, dryRun);
-                exchange.getIn().setHeader(CsvImport.GIVE_UP_WHEN_PAUSED, true);
+                exchange.getIn().setHeader(ImportFiles.KIND, importKind.value());
+                exchange.getIn().setHeader(ImportFiles.DRY_RUN, dryRun);
+                exchange.getIn().setHeader(ImportFiles.GIVE_UP_WHEN_PAUSED, true);
                 exchange.getIn().setHeader(Exchange.FILE_PATH, file.toAbsolutePath().toString());
             });
             if (answer.getException() != null) {

@@ -39,6 +39,10 @@ public final class OpenPanelConstants {
             + " ensure of a route.", javaType = "String")
     public static final String ENSURE_ID = "CamelOpenpanelEnsureId";
 
+    @Metadata(description = "ensure: whether a resource it does not find is created; overrides the endpoint's"
+            + " `createIfAbsent` option.", javaType = "Boolean")
+    public static final String CREATE_IF_ABSENT = "CamelOpenpanelCreateIfAbsent";
+
     @Metadata(description = "Decide and report (outcome would-create / would-update) but send no write; overrides the"
             + " endpoint's `dryRun` option.", javaType = "Boolean")
     public static final String DRY_RUN = "CamelOpenpanelDryRun";

@@ -1,34 +1,37 @@
 package dev.openpanel.camel.imports;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.openpanel.camel.component.OpenPanelOperation;
-import dev.openpanel.camel.component.api.ProjectChanges;
-import dev.openpanel.camel.component.model.Client;
+import dev.openpanel.camel.component.api.NaturalKeys;
+import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Project;
 import dev.openpanel.camel.component.model.ProjectRequest;
-import dev.openpanel.camel.component.model.Reference;
 import dev.openpanel.camel.component.model.ReferenceRequest;
 import dev.openpanel.camel.imports.ImportRow.ClientRow;
+import dev.openpanel.camel.imports.ImportRow.ProjectRef;
 import dev.openpanel.camel.imports.ImportRow.ProjectRow;
 import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
 
 /**
- * Decides what a valid row needs, against the file's {@link ResourceCache}: upsert finds the resource by its natural
- * key and asks for a create, one PATCH of the differing fields, or nothing; a key that matches several resources
- * fails the row as ambiguous. Update and delete find the resource by id, else by natural key.
+ * Turns a valid row into its {@code openpanel:} step: upsert is {@code ensure} (by natural key, or by id when the row
+ * has one), update is {@code ensure} of a resource that must exist, create is {@code create}, delete is
+ * {@code delete} by id (a row without id is resolved by natural key in the file's snapshot). Project names in clients
+ * and references files are resolved in the same snapshot. No call is made here but the snapshot's listings.
  */
 final class RowPlanner {
 
-    private final ResourceCache cache;
+    private final ResourceSnapshot snapshot;
+    private final ImportJournal journal;
     private final boolean allowRootClients;
 
-    RowPlanner(ResourceCache cache, boolean allowRootClients) {
-        this.cache = cache;
+    RowPlanner(ResourceSnapshot snapshot, ImportJournal journal, boolean allowRootClients) {
+        this.snapshot = snapshot;
+        this.journal = journal;
         this.allowRootClients = allowRootClients;
     }
 
@@ -44,132 +47,108 @@ final class RowPlanner {
 
     private RowPlan project(ProjectRow row) {
         ProjectRequest desired = row.desired();
-        if (row.action() == RowAction.CREATE) {
-            return create(desired);
-        }
-        Project current = row.id() != null ? cache.project(row.id()) : single(cache.projectsNamed(desired.name()),
-                "name '" + desired.name() + "'", Project::id);
-        if (current == null) {
-            if (row.id() != null && row.action() != RowAction.UPSERT) {
-                return row.action() == RowAction.DELETE ? delete(row.id())
-                        : new RowPlan.Call(OpenPanelOperation.UPDATE, row.id(), withoutTypes(desired), null);
-            }
-            if (row.action() == RowAction.UPSERT && row.id() == null) {
-                return create(desired);
-            }
-            throw new RowRejectedException(row.id() != null ? "no project with id '" + row.id() + "'"
-                    : "no project named '" + desired.name() + "'");
-        }
-        if (row.action() == RowAction.DELETE) {
-            return delete(current.id());
-        }
-        String note = ProjectChanges.typesDiffer(current, desired)
-                ? "types cannot change after creation: the project has " + current.types() + ", the file asks for "
-                        + desired.types()
-                : null;
-        Optional<ProjectRequest> patch = ProjectChanges.patch(current, desired);
-        return patch.<RowPlan>map(p -> new RowPlan.Call(OpenPanelOperation.UPDATE, current.id(), p, note))
-                .orElseGet(() -> unchanged(row, "project", current.id(), current.name(), note));
+        return switch (row.action()) {
+            case CREATE -> call(OpenPanelOperation.CREATE, desired, null);
+            case DELETE -> row.id() != null ? call(OpenPanelOperation.DELETE, null, row.id())
+                    : deleteByKey(row, ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, desired.name()),
+                            "no project named '" + desired.name() + "'");
+            case UPDATE -> ensure(desired, row.id(), false);
+            case UPSERT -> ensure(desired, row.id(), row.id() == null);
+        };
     }
 
     private RowPlan client(ClientRow row) {
-        String projectId = row.project() == null ? null : cache.projectId(row.project());
+        String projectId = row.project() == null ? null : projectId(row.project());
         if (row.id() != null && row.action() != RowAction.CREATE) {
-            Client current = cache.client(row.id());
-            if (row.action() == RowAction.DELETE) {
-                return delete(row.id());
+            return row.action() == RowAction.DELETE ? call(OpenPanelOperation.DELETE, null, row.id())
+                    : ensure(ClientRequest.of(row.name(), null, null), row.id(), false);
+        }
+        ClientRequest request = ClientRequest.of(row.name(), projectId, row.type());
+        Predicate<dev.openpanel.camel.component.model.Client> sameKey = c -> NaturalKeys.isClient(c, row.name(), projectId,
+                row.type());
+        return switch (row.action()) {
+            case UPDATE -> throw new RowRejectedException("update needs an id: the name is part of what identifies a client");
+            case CREATE -> {
+                refuseRoot(request);
+                yield call(OpenPanelOperation.CREATE, request, null);
             }
-            if (current == null) {
-                return new RowPlan.Call(OpenPanelOperation.UPDATE, row.id(), ClientRequest.of(row.name(), null, null), null);
+            case DELETE -> deleteByKey(row, ResourceKind.clients(), projectId, sameKey,
+                    "no " + row.type().value() + " client '" + row.name() + "' in project '" + projectId + "'");
+            case UPSERT -> {
+                if (snapshot.find(ResourceKind.clients(), projectId, sameKey).isEmpty()) {
+                    refuseRoot(request);
+                }
+                yield ensure(request, null, true);
             }
-            return Objects.equals(current.name(), row.name()) ? unchanged(row, "client", current.id(), current.name(), null)
-                    : new RowPlan.Call(OpenPanelOperation.UPDATE, current.id(), ClientRequest.of(row.name(), null, null), null);
-        }
-        if (row.action() == RowAction.UPDATE) {
-            throw new RowRejectedException("update needs an id: the name is part of what identifies a client");
-        }
-        ClientRequest create = ClientRequest.of(row.name(), projectId, row.type());
-        if (row.action() == RowAction.CREATE) {
-            return createClient(create);
-        }
-        Client match = single(cache.clients(row.name(), projectId, row.type()), "(name, project, type)", Client::id);
-        if (row.action() == RowAction.DELETE) {
-            if (match == null) {
-                throw new RowRejectedException("no " + row.type().value() + " client '" + row.name() + "' in project '"
-                        + projectId + "'");
-            }
-            return delete(match.id());
-        }
-        return match == null ? createClient(create) : unchanged(row, "client", match.id(), match.name(), null);
+        };
     }
 
     private RowPlan reference(ReferenceRow row) {
-        String projectId = row.project() == null ? null : cache.projectId(row.project());
+        String projectId = row.project() == null ? null : projectId(row.project());
         ReferenceRequest desired = ReferenceRequest.of(projectId, row.title(), row.description(), row.datetime());
         if (row.action() == RowAction.CREATE) {
-            return new RowPlan.Call(OpenPanelOperation.CREATE, null, desired, null);
+            return call(OpenPanelOperation.CREATE, desired, null);
         }
-        Reference current = row.id() != null ? cache.reference(row.id())
-                : single(cache.references(projectId, row.title(), row.datetime()), "(project, title, datetime)", Reference::id);
-        if (row.action() == RowAction.DELETE) {
-            if (current == null && row.id() == null) {
-                throw new RowRejectedException("no reference '" + row.title() + "' at " + row.datetime() + " in project '"
-                        + projectId + "'");
-            }
-            return delete(current != null ? current.id() : row.id());
+        if (row.id() != null) {
+            return row.action() == RowAction.DELETE ? call(OpenPanelOperation.DELETE, null, row.id())
+                    : ensure(ReferenceRequest.of(null, row.title(), row.description(), row.datetime()), row.id(), false);
         }
-        if (current == null) {
-            if (row.id() != null) {
-                return new RowPlan.Call(OpenPanelOperation.UPDATE, row.id(),
-                        ReferenceRequest.of(null, row.title(), row.description(), row.datetime()), null);
-            }
-            if (row.action() == RowAction.UPDATE) {
-                throw new RowRejectedException("no reference '" + row.title() + "' at " + row.datetime() + " in project '"
-                        + projectId + "'");
-            }
-            return new RowPlan.Call(OpenPanelOperation.CREATE, null, desired, null);
-        }
-        ReferenceRequest patch = ReferenceRequest.of(null,
-                row.title() != null && !row.title().equals(current.title()) ? row.title() : null,
-                row.description() != null && !row.description().equals(Objects.toString(current.description(), ""))
-                        ? row.description() : null,
-                row.datetime() != null && row.datetime().toEpochMilli() != current.date().toEpochMilli() ? row.datetime() : null);
-        boolean changed = patch.title() != null || patch.description() != null || patch.datetime() != null;
-        return changed ? new RowPlan.Call(OpenPanelOperation.UPDATE, current.id(), patch, null)
-                : unchanged(row, "reference", current.id(), current.title(), null);
+        return switch (row.action()) {
+            case DELETE -> deleteByKey(row, ResourceKind.references(), projectId,
+                    r -> NaturalKeys.isReference(r, projectId, row.title(), row.datetime()),
+                    "no reference '" + row.title() + "' at " + row.datetime() + " in project '" + projectId + "'");
+            case UPDATE -> ensure(desired, null, false);
+            default -> ensure(desired, null, true);
+        };
     }
 
-    private RowPlan createClient(ClientRequest create) {
-        if (create.type() == ClientType.ROOT && !allowRootClients) {
+    /** The id of the project a row names (by id as it is, by name through the snapshot). */
+    private String projectId(ProjectRef ref) {
+        if (ref.id() != null) {
+            return ref.id();
+        }
+        List<Project> named = snapshot.find(ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, ref.name()));
+        if (named.isEmpty()) {
+            throw new RowRejectedException("project '" + ref.name() + "' not found");
+        }
+        if (named.size() > 1) {
+            throw new RowRejectedException("project name '" + ref.name() + "' is ambiguous: "
+                    + String.join(", ", named.stream().map(Project::id).toList()) + "; use projectId");
+        }
+        return named.get(0).id();
+    }
+
+    private <R> RowPlan deleteByKey(ImportRow row, ResourceKind<R, ?> kind, String projectId, Predicate<R> key,
+            String absent) {
+        List<R> matches = snapshot.find(kind, projectId, key);
+        if (matches.size() > 1) {
+            throw new RowRejectedException("ambiguous: " + matches.size() + " resources match ("
+                    + String.join(", ", matches.stream().map(kind::id).toList()) + "); use the id column");
+        }
+        if (matches.isEmpty()) {
+            boolean deletedBefore = journal != null && journal.intent(row.number())
+                    .filter(i -> i.operation() == OpenPanelOperation.DELETE).isPresent();
+            if (deletedBefore) {
+                return new RowPlan.Known(new RowResult(row.number(), row.action().value(), RowResult.DELETED,
+                        kind.resource().singular(), row.id(), row.name(), null, null));
+            }
+            throw new RowRejectedException(absent);
+        }
+        return call(OpenPanelOperation.DELETE, null, kind.id(matches.get(0)));
+    }
+
+    private void refuseRoot(ClientRequest request) {
+        if (request.type() == ClientType.ROOT && !allowRootClients) {
             throw new RowRejectedException("creating a root client from a CSV is refused; set "
                     + "openpanel.import.allow-root-clients=true to allow it");
         }
-        return new RowPlan.Call(OpenPanelOperation.CREATE, null, create, null);
     }
 
-    private static RowPlan create(ProjectRequest desired) {
-        return new RowPlan.Call(OpenPanelOperation.CREATE, null, desired, null);
+    private static RowPlan ensure(Object desired, String id, boolean createIfAbsent) {
+        return new RowPlan.Call(OpenPanelOperation.ENSURE, desired, id, createIfAbsent);
     }
 
-    private static RowPlan delete(String id) {
-        return new RowPlan.Call(OpenPanelOperation.DELETE, id, null, null);
-    }
-
-    private static RowPlan unchanged(ImportRow row, String resource, String id, String name, String note) {
-        return new RowPlan.Known(new RowResult(row.number(), row.action().value(), RowResult.UNCHANGED, resource, id, name,
-                note, null));
-    }
-
-    private static ProjectRequest withoutTypes(ProjectRequest desired) {
-        return new ProjectRequest(desired.name(), desired.domain(), desired.cors(), desired.crossDomain(), null,
-                desired.allowUnsafeRevenueTracking());
-    }
-
-    private static <T> T single(List<T> matches, String key, java.util.function.Function<T, String> id) {
-        if (matches.size() > 1) {
-            throw new RowRejectedException("ambiguous: " + matches.size() + " resources match the " + key + " ("
-                    + ResourceCache.ids(matches, id) + "); use the id column");
-        }
-        return matches.isEmpty() ? null : matches.get(0);
+    private static RowPlan call(OpenPanelOperation operation, Object body, String id) {
+        return new RowPlan.Call(operation, body, id, true);
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.main.Main;
 
-import dev.openpanel.camel.imports.CsvImport;
+import dev.openpanel.camel.imports.ImportFiles;
 import dev.openpanel.camel.imports.ImportSummary;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.testing.TestMains;
@@ -85,7 +85,7 @@ public final class ImportPlanBenchmark {
         }
         long start = System.nanoTime();
         ImportSummary summary = main.getCamelContext().createProducerTemplate().requestBodyAndHeaders("direct:import-file",
-                file.toFile(), Map.of(CsvImport.KIND, "projects", CsvImport.DRY_RUN, true), ImportSummary.class);
+                file.toFile(), Map.of(ImportFiles.KIND, "projects", ImportFiles.DRY_RUN, true), ImportSummary.class);
         double seconds = (System.nanoTime() - start) / 1e9;
         measuring.set(false);
         if (summary.rows() != rows || summary.statuses().getOrDefault("would-create", 0) != rows) {

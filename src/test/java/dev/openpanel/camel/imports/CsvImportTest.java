@@ -153,7 +153,7 @@ class CsvImportTest {
         assertThat(results.lines().toList()).hasSize(6);
         assertThat(results.lines().toList().get(1)).isEqualTo("1,create,created,project,twin,Twin,");
         assertThat(results.lines().toList().get(2)).matches("2,create,created,project,twin-\\d{4},Twin,");
-        assertThat(results.lines().toList().get(3)).startsWith("3,upsert,failed,project,,Twin,\"ambiguous: 2 resources match");
+        assertThat(results.lines().toList().get(3)).startsWith("3,upsert,failed,project,,Twin,\"ambiguous: 2 projects match the name 'Twin'");
         assertThat(results.lines().toList().get(4)).isEqualTo("4,update,updated,project," + keep + ",Renamed By Id,");
         assertThat(results.lines().toList().get(5)).isEqualTo("5,delete,deleted,project,twin,,");
         assertThat(project(keep).name()).isEqualTo("Renamed By Id");

@@ -83,7 +83,7 @@ final class ImportFixture implements AutoCloseable {
     ImportSummary importFile(String kind, Path file, boolean dryRun) {
         ProducerTemplate template = main.getCamelContext().createProducerTemplate();
         return template.requestBodyAndHeaders("direct:import-file", file.toFile(),
-                Map.of(CsvImport.KIND, kind, CsvImport.DRY_RUN, dryRun), ImportSummary.class);
+                Map.of(ImportFiles.KIND, kind, ImportFiles.DRY_RUN, dryRun), ImportSummary.class);
     }
 
     static String read(Path file) {

@@ -132,23 +132,24 @@ public final class ResourceWrites {
                 && (kind.createdAt(r) == null || !kind.createdAt(r).isBefore(notBefore)));
         if (made.size() > 1) {
             throw ambiguous(kind, "the " + kind.resource().singular() + " with the " + kind.describeKey(desired) + " was created "
-                    + made.size() + " times by a create interrupted before its answer; keep one and delete the others", made);
+                    + made.size() + " times by a create interrupted before its answer (" + String.join(", ", made.stream().map(kind::id).toList())
+                    + "); keep one and delete the others", made);
         }
         return made.isEmpty() ? null : made.get(0);
     }
 
     private static <R, Q> R single(ResourceKind<R, Q> kind, Q desired, List<R> matches) {
         if (matches.size() > 1) {
-            throw ambiguous(kind, "ambiguous: " + matches.size() + " " + kind.resource().value() + " have the "
-                    + kind.describeKey(desired), matches);
+            throw ambiguous(kind, "ambiguous: " + matches.size() + " " + kind.resource().value() + " match the "
+                    + kind.describeKey(desired) + " (" + String.join(", ", matches.stream().map(kind::id).toList())
+                    + "); name the one you mean by id", matches);
         }
         return matches.isEmpty() ? null : matches.get(0);
     }
 
     private static <R> AmbiguousResourceException ambiguous(ResourceKind<R, ?> kind, String reason, List<R> matches) {
         List<String> ids = matches.stream().map(kind::id).toList();
-        return new AmbiguousResourceException("ENSURE", "/manage/" + kind.resource().value(),
-                reason + " (" + String.join(", ", ids) + ")", ids);
+        return new AmbiguousResourceException("ENSURE", "/manage/" + kind.resource().value(), reason, ids);
     }
 
     private static ResourceNotFoundException notFound(ResourceKind<?, ?> kind, String reason) {

@@ -6,6 +6,12 @@ import java.util.Optional;
 
 import dev.openpanel.camel.component.OpenPanelResource;
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.model.Client;
+import dev.openpanel.camel.component.model.ClientRequest;
+import dev.openpanel.camel.component.model.Project;
+import dev.openpanel.camel.component.model.ProjectRequest;
+import dev.openpanel.camel.component.model.Reference;
+import dev.openpanel.camel.component.model.ReferenceRequest;
 
 /**
  * What the component knows of one resource of the Manage API: its calls, its natural key (PRODUCT.md section 6: a
@@ -57,6 +63,21 @@ public interface ResourceKind<R, Q> {
     /** A remark on a difference the API cannot patch, or null. */
     default String note(R current, Q desired) {
         return null;
+    }
+
+    /** Projects. */
+    static ResourceKind<Project, ProjectRequest> projects() {
+        return ProjectKind.INSTANCE;
+    }
+
+    /** Clients. */
+    static ResourceKind<Client, ClientRequest> clients() {
+        return ClientKind.INSTANCE;
+    }
+
+    /** References. */
+    static ResourceKind<Reference, ReferenceRequest> references() {
+        return ReferenceKind.INSTANCE;
     }
 
     /** The kind of a resource. */

@@ -133,7 +133,7 @@ class EnsureOperationTest {
                 ProjectRequest.builder().name("Twice").domain("https://x.example").build()))
                 .isInstanceOf(CamelExecutionException.class)
                 .cause().isInstanceOf(AmbiguousResourceException.class)
-                .hasMessageContaining("2 projects have the name 'Twice'");
+                .hasMessageContaining("ambiguous: 2 projects match the name 'Twice'");
         assertThat(calls()).containsExactly("GET /manage/projects");
     }
 

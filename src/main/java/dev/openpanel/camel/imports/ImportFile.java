@@ -1,0 +1,235 @@
+package dev.openpanel.camel.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.state.Sha256;
+
+/**
+ * One file's import while it runs: the parsed file, its journal (keyed by content, so a file imported before is not
+ * imported again), the snapshot the rows share, its outputs and its progress. Created by {@link ImportFiles#open},
+ * held in an exchange property for the rows and {@link ImportFiles#finish}.
+ */
+final class ImportFile implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportFile.class);
+
+    final Path path;
+    final String fileName;
+    final String name;
+    final ImportKind kind;
+    final boolean dryRun;
+    final boolean giveUpWhenPaused;
+    final ImportOutputs outputs;
+    final ResourceSnapshot snapshot;
+    final DataDirectory data;
+    private final Map<String, Integer> planned = new LinkedHashMap<>();
+    private CsvFile csv;
+    private CsvFile.Rows rows;
+    private int total;
+    private ImportJournal journal;
+    private ImportProgress progress;
+    private ImportOutputs.Table plan;
+    private String rejection;
+    private boolean alreadyImported;
+    private volatile Integer pausedAt;
+
+    private ImportFile(Path path, ImportKind kind, boolean dryRun, boolean giveUpWhenPaused, DataDirectory data,
+            ResourceSnapshot snapshot) {
+        this.path = path;
+        this.fileName = path.getFileName().toString();
+        this.name = fileName.replaceFirst("(?i)\\.csv$", "");
+        this.kind = kind;
+        this.dryRun = dryRun;
+        this.giveUpWhenPaused = giveUpWhenPaused;
+        this.data = data;
+        this.snapshot = snapshot;
+        this.outputs = new ImportOutputs(data);
+    }
+
+    /** Opens a file: checks its header and rows, and finds its journal. */
+    static ImportFile open(Path path, ImportKind kind, boolean dryRun, boolean giveUpWhenPaused, DataDirectory data,
+            ResourceSnapshot snapshot, ImportSettings settings) {
+        ImportFile file = new ImportFile(path, kind, dryRun, giveUpWhenPaused, data, snapshot);
+        try {
+            file.csv = CsvFile.open(path, kind);
+            file.total = file.csv.countRows();
+        } catch (ImportRejectedException e) {
+            file.rejection = e.getMessage();
+            LOG.warn("Import of {} ({}) rejected: {}", file.fileName, kind.value(), e.getMessage());
+            if (!dryRun) {
+                file.outputs.writeRejected(file.name, file.fileName, e.getMessage());
+            }
+            return file;
+        }
+        if (dryRun) {
+            file.plan = file.outputs.planTable(file.name);
+        } else {
+            file.journal = ImportJournal.open(data.apiState(snapshot.api().client().target().apiUrl()).resolve("imports")
+                    .resolve(kind.value() + "-" + file.digest() + ".jsonl"));
+            file.alreadyImported = file.journal.isComplete();
+        }
+        int done = file.journal == null ? 0 : file.journal.doneCount();
+        file.progress = new ImportProgress(file.fileName, file.total, done, settings.progressInterval());
+        if (file.alreadyImported) {
+            LOG.info("Import of {} ({}): the same content was imported as {}; no API calls", file.fileName, kind.value(),
+                    file.journal.completedAs());
+        } else {
+            LOG.info("Import of {} ({}): {} rows{}{}", file.fileName, kind.value(), file.total,
+                    done > 0 ? ", resuming after " + done + " done" : "", dryRun ? ", dry run" : "");
+        }
+        return file;
+    }
+
+    /** The rows still to import: none when the file was rejected or imported before; rows done before are skipped. */
+    Iterator<CsvRow> rows() {
+        if (rejection != null || alreadyImported) {
+            return Collections.emptyIterator();
+        }
+        rows = csv.rows();
+        return new Iterator<>() {
+            private CsvRow next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && rows.hasNext()) {
+                    CsvRow row = rows.next();
+                    if (journal == null || !journal.isDone(row.number())) {
+                        next = row;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public CsvRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CsvRow row = next;
+                next = null;
+                return row;
+            }
+        };
+    }
+
+    int total() {
+        return total;
+    }
+
+    /** The journal, or null in a dry run or for a rejected file. */
+    ImportJournal journal() {
+        return journal;
+    }
+
+    /** Records a row's final outcome: in the journal, or in a dry run in the plan file. */
+    synchronized void record(RowResult result) {
+        if (dryRun) {
+            plan.write(ImportOutputs.resultLine(result));
+            planned.merge(result.status(), 1, Integer::sum);
+        } else {
+            journal.recordResult(result);
+        }
+        progress.rowDone();
+    }
+
+    /** Whether a pause was announced, and ends it. */
+    boolean resume() {
+        if (pausedAt == null) {
+            return false;
+        }
+        pausedAt = null;
+        return true;
+    }
+
+    /** Announces a pause at a row once; false when one is announced already. */
+    boolean pause(int row) {
+        if (pausedAt != null) {
+            return false;
+        }
+        pausedAt = row;
+        return true;
+    }
+
+    /** Writes the outputs, moves the file out of the inbox when asked, and says how it went. */
+    ImportSummary finish(boolean moveWhenDone) {
+        if (rejection != null) {
+            if (moveWhenDone && !dryRun) {
+                moveTo(".failed");
+            }
+            return new ImportSummary(fileName, kind.value(), 0, Map.of(), dryRun, false, rejection, null,
+                    dryRun ? null : outputs.errorsFile(name), null);
+        }
+        if (dryRun) {
+            plan.close();
+            plan = null;
+            return new ImportSummary(fileName, kind.value(), total, planned, true, false, null, outputs.planFile(name), null, null);
+        }
+        if (!alreadyImported) {
+            journal.recordComplete(fileName);
+        }
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        journal.forEachResult(result -> statuses.merge(result.status(), 1, Integer::sum));
+        int failed = outputs.writeFromJournal(journal, name, csv.columns());
+        if (moveWhenDone) {
+            moveTo(".done");
+        }
+        Path secrets = data.secrets().directory().resolve(secretsFile());
+        ImportSummary summary = new ImportSummary(fileName, kind.value(), total, statuses, false, alreadyImported, null,
+                outputs.resultsFile(name), failed > 0 ? outputs.errorsFile(name) : null, Files.exists(secrets) ? secrets : null);
+        LOG.info("Import done: {}", summary.describe());
+        return summary;
+    }
+
+    String secretsFile() {
+        return name + ".secrets.csv";
+    }
+
+    @Override
+    public void close() {
+        if (rows != null) {
+            rows.close();
+        }
+        if (plan != null) {
+            plan.close();
+        }
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private void moveTo(String folder) {
+        try {
+            Path target = path.resolveSibling(folder);
+            Files.createDirectories(target);
+            Path destination = target.resolve(fileName);
+            if (Files.exists(destination)) {
+                destination = target.resolve(name + "-" + Instant.now().toString().replace(":", "") + ".csv");
+            }
+            Files.move(path, destination);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + path + " to " + folder, e);
+        }
+    }
+
+    private String digest() {
+        try {
+            return Sha256.hex(kind.value(), Files.newInputStream(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+}

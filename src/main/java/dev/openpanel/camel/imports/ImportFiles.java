@@ -1,0 +1,89 @@
+package dev.openpanel.camel.imports;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import dev.openpanel.camel.component.OpenPanelConstants;
+import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.config.DataDirectory;
+
+/**
+ * The file steps of {@code routes/import.camel.yaml} (bean {@value #BEAN}): {@link #open} checks a file and sets up
+ * what its rows share (journal, snapshot, intents), {@link #rows} gives the rows still to import for a streaming
+ * split, {@link #finish} writes the outputs and returns the {@link ImportSummary}. Headers: {@value #KIND} (projects,
+ * clients or references), {@value #DRY_RUN} (plan only), {@value #MOVE_WHEN_DONE} (move the file to .done/ or
+ * .failed/), {@value #GIVE_UP_WHEN_PAUSED} (stop instead of waiting while the API is unavailable). The file is the
+ * {@code CamelFileAbsolutePath} header or the body.
+ */
+public final class ImportFiles {
+
+    /** Registry name of the bean. */
+    public static final String BEAN = "importFiles";
+    public static final String KIND = "OpenpanelImportKind";
+    public static final String DRY_RUN = "OpenpanelImportDryRun";
+    public static final String MOVE_WHEN_DONE = "OpenpanelImportMoveWhenDone";
+    public static final String GIVE_UP_WHEN_PAUSED = "OpenpanelImportGiveUpWhenPaused";
+    /** Exchange property holding the {@link ImportFile} of the running import. */
+    static final String FILE = "OpenpanelImportFile";
+
+    private final Supplier<ManageApi> api;
+    private final DataDirectory data;
+    private final ImportSettings settings;
+
+    public ImportFiles(Supplier<ManageApi> api, DataDirectory data, ImportSettings settings) {
+        this.api = api;
+        this.data = data;
+        this.settings = settings;
+    }
+
+    /** Opens the exchange's file; a rejected file, or one imported before, then has no rows. */
+    public void open(Exchange exchange) {
+        ImportKind kind = ImportKind.parse(exchange.getIn().getHeader(KIND, String.class));
+        ResourceSnapshot snapshot = ResourceSnapshot.of(api.get());
+        ImportFile file = ImportFile.open(file(exchange), kind, flag(exchange, DRY_RUN), flag(exchange, GIVE_UP_WHEN_PAUSED),
+                data, snapshot, settings);
+        exchange.setProperty(FILE, file);
+        exchange.setProperty(OpenPanelConstants.SNAPSHOT, snapshot);
+        if (file.journal() != null) {
+            exchange.setProperty(OpenPanelConstants.INTENTS, new JournalIntents(file.journal()));
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                file.close();
+            }
+        });
+    }
+
+    /** The rows still to import. */
+    public Iterator<CsvRow> rows(Exchange exchange) {
+        return exchange.getProperty(FILE, ImportFile.class).rows();
+    }
+
+    /** Writes the results and errors files, moves the file when asked, and returns the summary. */
+    public ImportSummary finish(Exchange exchange) {
+        return exchange.getProperty(FILE, ImportFile.class).finish(flag(exchange, MOVE_WHEN_DONE));
+    }
+
+    private static Path file(Exchange exchange) {
+        String absolute = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
+        if (absolute != null) {
+            return Path.of(absolute);
+        }
+        File body = exchange.getIn().getBody(File.class);
+        if (body == null) {
+            throw new IllegalArgumentException("no file to import: set the CamelFilePath header or send the file as the body");
+        }
+        return body.toPath();
+    }
+
+    private static boolean flag(Exchange exchange, String header) {
+        return Boolean.TRUE.equals(exchange.getIn().getHeader(header, Boolean.class));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.openpanel.camel.imports;
+
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.openpanel.camel.component.OpenPanelConstants;
+import dev.openpanel.camel.component.OpenPanelOperation;
+import dev.openpanel.camel.component.error.OpenPanelApiException;
+import dev.openpanel.camel.component.error.OpenPanelErrors;
+import dev.openpanel.camel.metrics.OpenPanelMetrics;
+
+/**
+ * The row steps of {@code routes/import.camel.yaml} (bean {@value #BEAN}): {@link #plan} validates a row and sets up
+ * its {@code openpanel:} step (or its known result), {@link #record} turns the step's answer into the row's
+ * {@link RowResult}, {@link #failed} does the same for a permanent failure, and {@link #isPermanent} /
+ * {@link #keepWaiting} tell the route's error handling which failures fail the row and how long to wait out the rest.
+ */
+public final class ImportRows {
+
+    /** Registry name of the bean. */
+    public static final String BEAN = "importRows";
+    /** Header: whether the row needs its {@code openpanel:} step. */
+    public static final String NEEDS_CALL = "OpenpanelRowNeedsCall";
+    /** Header: the step's resource (projects, clients, references). */
+    public static final String RESOURCE = "OpenpanelImportResource";
+    private static final String CSV_ROW = "OpenpanelImportCsvRow";
+    private static final String ROW = "OpenpanelImportRow";
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRows.class);
+
+    private final ImportSettings settings;
+    private final Supplier<OpenPanelMetrics> metrics;
+    private final RowRecorder recorder = new RowRecorder();
+
+    public ImportRows(ImportSettings settings, Supplier<OpenPanelMetrics> metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    /** Validates the row in the body and sets its step up; an invalid row becomes a failed result, not an exception. */
+    public void plan(Exchange exchange) {
+        ImportFile file = file(exchange);
+        CsvRow csvRow = exchange.getIn().getBody(CsvRow.class);
+        exchange.setProperty(CSV_ROW, csvRow);
+        Message message = exchange.getIn();
+        message.setHeader(RESOURCE, file.kind.resource().value());
+        message.setHeader(NEEDS_CALL, false);
+        ImportRow row;
+        RowPlan plan;
+        try {
+            row = RowValidator.validate(file.kind, csvRow);
+            exchange.setProperty(ROW, row);
+            plan = new RowPlanner(file.snapshot, file.journal(), settings.allowRootClients()).plan(row);
+        } catch (RowRejectedException e) {
+            message.setBody(RowResults.failed(file.kind, csvRow, exchange.getProperty(ROW, ImportRow.class), e.getMessage()));
+            return;
+        }
+        if (plan instanceof RowPlan.Known known) {
+            message.setBody(known.result());
+            return;
+        }
+        RowPlan.Call call = (RowPlan.Call) plan;
+        if (file.dryRun && call.operation() != OpenPanelOperation.ENSURE) {
+            message.setBody(RowResults.of(row, file.kind, "would-" + call.operation().value(), call.id(), row.name(), null));
+            return;
+        }
+        message.setHeader(NEEDS_CALL, true);
+        message.setHeader(OpenPanelConstants.OPERATION, call.operation().value());
+        message.setHeader(OpenPanelConstants.CREATE_IF_ABSENT, call.createIfAbsent());
+        message.setHeader(OpenPanelConstants.INTENT_KEY, String.valueOf(row.number()));
+        message.setHeader(OpenPanelConstants.DRY_RUN, file.dryRun);
+        message.setHeader(call.operation() == OpenPanelOperation.ENSURE ? OpenPanelConstants.ENSURE_ID : OpenPanelConstants.ID,
+                call.id());
+        message.setBody(call.body());
+    }
+
+    /** Turns the row's answer (or its known result) into its {@link RowResult}, records it, and leaves it as the body. */
+    public RowResult record(Exchange exchange) {
+        ImportFile file = file(exchange);
+        Object body = exchange.getIn().getBody();
+        RowResult result = body instanceof RowResult known ? known
+                : recorder.fromAnswer(file, exchange.getProperty(ROW, ImportRow.class), exchange.getIn());
+        return finish(exchange, file, result);
+    }
+
+    /** The row failed for good (API 400 or 404, an ambiguous key): its failed result, recorded, as the body. */
+    public RowResult failed(Exchange exchange) {
+        ImportFile file = file(exchange);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        OpenPanelApiException api = OpenPanelErrors.find(failure, OpenPanelApiException.class);
+        String reason = api != null && api.getApiMessage() != null ? api.getApiMessage()
+                : failure == null ? "unknown failure" : failure.getMessage();
+        RowResult result = RowResults.failed(file.kind, exchange.getProperty(CSV_ROW, CsvRow.class),
+                exchange.getProperty(ROW, ImportRow.class), reason);
+        return finish(exchange, file, result);
+    }
+
+    /** Whether a failure of a row's step fails the row: it is permanent (invalid input, 400, 404, ambiguous). */
+    public boolean isPermanent(Exchange exchange) {
+        return exchange.getProperty(CSV_ROW) != null && OpenPanelErrors.isPermanent(failure(exchange));
+    }
+
+    /** Whether a failure of a row's step is one to wait out (429 after its waits, 5xx, timeouts, 401/403). */
+    public boolean isTransient(Exchange exchange) {
+        return exchange.getProperty(CSV_ROW) != null && OpenPanelErrors.isTransient(failure(exchange));
+    }
+
+    /**
+     * The redelivery condition of transient failures: keep waiting on the row (saying so once), unless the import was
+     * started by a one-shot command (it stops; the next run resumes) or the service is stopping.
+     */
+    public boolean keepWaiting(Exchange exchange) {
+        ImportFile file = file(exchange);
+        Throwable cause = failure(exchange);
+        if (file.giveUpWhenPaused || exchange.getContext().isStopping()) {
+            LOG.warn("Import of {} stopped at row {} of {}: {}; it resumes there on the next run", file.fileName,
+                    rowNumber(exchange), file.total(), why(cause));
+            return false;
+        }
+        if (file.pause(rowNumber(exchange))) {
+            LOG.warn("Import of {} paused at row {} of {}: {} ({}). The file stays in the inbox; trying again until the API "
+                    + "answers", file.fileName, rowNumber(exchange), file.total(), why(cause), cause == null ? "" : cause.getMessage());
+        }
+        return true;
+    }
+
+    private RowResult finish(Exchange exchange, ImportFile file, RowResult result) {
+        file.record(result);
+        if (!file.dryRun) {
+            metrics.get().rowImported(file.kind.value(), result.status());
+            LOG.info("{} row {}: {} {} {}{}", file.fileName, result.row(), result.resource(), describe(result), result.status(),
+                    result.message() == null ? "" : " (" + result.message() + ")");
+        }
+        if (file.resume()) {
+            LOG.info("Import of {} resumed at row {}", file.fileName, result.row());
+        }
+        exchange.getIn().setBody(result);
+        return result;
+    }
+
+    private static String describe(RowResult result) {
+        return result.id() != null ? result.id() : "'" + result.name() + "'";
+    }
+
+    private static int rowNumber(Exchange exchange) {
+        CsvRow row = exchange.getProperty(CSV_ROW, CsvRow.class);
+        return row == null ? 0 : row.number();
+    }
+
+    private static String why(Throwable cause) {
+        return OpenPanelErrors.isCredentialsProblem(cause) ? "the API refuses the credentials" : "the API is unavailable";
+    }
+
+    private static Throwable failure(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
+    private static ImportFile file(Exchange exchange) {
+        return exchange.getProperty(ImportFiles.FILE, ImportFile.class);
+    }
+}
