@@ -20,6 +20,7 @@ import dev.openpanel.camel.state.JsonLinesJournal;
  */
 final class EventJournal implements AutoCloseable {
 
+
     private final JsonLinesJournal journal;
     private final Map<String, Instant> intents = new HashMap<>();
     private final Map<String, StepOutcome> outcomes = new LinkedHashMap<>();
@@ -27,64 +28,72 @@ final class EventJournal implements AutoCloseable {
     private String completedBy;
     private Instant completedAt;
 
-    private EventJournal(Path file) {
+    private final Runnable onClose;
+
+    private EventJournal(Path file, Runnable onClose) {
         this.journal = JsonLinesJournal.open(file, this::replay);
+        this.onClose = onClose;
     }
 
     static EventJournal open(Path file) {
-        return new EventJournal(file);
+        return new EventJournal(file, () -> { });
+    }
+
+    /** Opens a journal that runs {@code onClose} once closed. */
+    static EventJournal open(Path file, Runnable onClose) {
+        return new EventJournal(file, onClose);
     }
 
     /** Digest of the event's content when it was first received; null for a new event id. */
-    String digest() {
+    synchronized String digest() {
         return digest;
     }
 
-    void recordReceived(String eventDigest) {
+    synchronized void recordReceived(String eventDigest) {
         journal.append(JsonLinesJournal.line("received").put("digest", eventDigest).put("at", Instant.now().toString()));
         digest = eventDigest;
     }
 
     /** When a create was sent for a step whose outcome is not recorded (a crash or an unknown outcome in between). */
-    Optional<Instant> intent(String step) {
+    synchronized Optional<Instant> intent(String step) {
         return Optional.ofNullable(intents.get(step));
     }
 
-    void recordIntent(String step) {
+    synchronized void recordIntent(String step) {
         Instant at = Instant.now();
         journal.append(JsonLinesJournal.line("intent").put("step", step).put("at", at.toString()));
         intents.put(step, at);
     }
 
-    Optional<StepOutcome> outcome(String step) {
+    synchronized Optional<StepOutcome> outcome(String step) {
         return Optional.ofNullable(outcomes.get(step));
     }
 
-    void recordOutcome(StepOutcome outcome) {
+    synchronized void recordOutcome(StepOutcome outcome) {
         journal.append(outcome.toJournalLine());
         outcomes.put(outcome.step(), outcome);
         intents.remove(outcome.step());
     }
 
     /** Every outcome, in the order the steps ran. */
-    List<StepOutcome> outcomes() {
+    synchronized List<StepOutcome> outcomes() {
         return List.copyOf(outcomes.values());
     }
 
-    boolean isComplete() {
+    synchronized boolean isComplete() {
         return completedBy != null;
     }
 
     /** The delivery (message) that completed the event. */
-    String completedBy() {
+    synchronized String completedBy() {
         return completedBy;
     }
 
-    Instant completedAt() {
+    synchronized Instant completedAt() {
         return completedAt;
     }
 
-    void recordComplete(String delivery) {
+    synchronized void recordComplete(String delivery) {
         Instant at = Instant.now();
         journal.append(JsonLinesJournal.line("complete").put("delivery", delivery).put("at", at.toString()));
         completedBy = delivery;
@@ -93,7 +102,11 @@ final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
-        journal.close();
+        try {
+            journal.close();
+        } finally {
+            onClose.run();
+        }
     }
 
     private void replay(JsonNode line) {

@@ -12,9 +12,9 @@ import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
- * The bean behind {@code routes/provisioning.camel.yaml} (bean {@value #BEAN}): {@link #provision} turns the event in
- * the body into a {@link ProvisioningResult}, {@link #resultMessage} makes the result message, {@link #isPermanent}
- * tells the error handler what to dead-letter, and {@link #deadLetter} says why on the dead letter.
+ * The delivery steps of {@code routes/provisioning.camel.yaml} (bean {@value #BEAN}): {@link #resultMessage} makes the
+ * result message, {@link #isPermanent} tells the error handler what to dead-letter, and {@link #deadLetter} says why
+ * on the dead letter. The event's own steps are {@link ProvisioningSteps}.
  */
 public final class Provisioning {
 
@@ -27,26 +27,14 @@ public final class Provisioning {
     /** Header with when an event was dead-lettered. */
     public static final String FAILED_AT = "OpenpanelFailedAt";
 
-    /** Exchange property: the event is provisioned; what fails after it is the delivery of its result. */
-    private static final String PROVISIONED = "OpenpanelProvisioned";
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
 
     private final DeploymentEventParser parser;
-    private final EventProvisioner provisioner;
     private final OpenPanelMetrics metrics;
 
-    public Provisioning(DeploymentEventParser parser, EventProvisioner provisioner, OpenPanelMetrics metrics) {
+    public Provisioning(DeploymentEventParser parser, OpenPanelMetrics metrics) {
         this.parser = parser;
-        this.provisioner = provisioner;
         this.metrics = metrics;
-    }
-
-    /** Provisions the event in the body (JSON) and replaces the body with the {@link ProvisioningResult}. */
-    public void provision(Exchange exchange) {
-        DeploymentEvent event = parser.parse(exchange.getIn().getBody(byte[].class));
-        exchange.getIn().setHeader(EVENT_ID, event.eventId());
-        exchange.getIn().setBody(provisioner.provision(event, deliveryOf(exchange)));
-        exchange.setProperty(PROVISIONED, true);
     }
 
     /** Replaces the {@link ProvisioningResult} in the body with the result message: JSON, with the new secrets. */
@@ -65,7 +53,7 @@ public final class Provisioning {
      */
     public boolean isPermanent(Exchange exchange) {
         Throwable failure = failure(exchange);
-        return failure != null && !exchange.getProperty(PROVISIONED, false, Boolean.class) && OpenPanelErrors.isPermanent(failure);
+        return failure != null && !exchange.getProperty(ProvisioningSteps.PROVISIONED, false, Boolean.class) && OpenPanelErrors.isPermanent(failure);
     }
 
     /** Adds the reason to the (original) event about to go to the dead-letter channel, and logs it. */

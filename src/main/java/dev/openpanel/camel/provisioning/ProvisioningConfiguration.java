@@ -52,8 +52,10 @@ public class ProvisioningConfiguration implements CamelConfiguration {
         }
 
         DeploymentEventParser parser = new DeploymentEventParser(settings.maxEventBytes());
-        EventProvisioner provisioner = new EventProvisioner(OpenPanelConfiguration.manageApi(context), data, metrics);
-        context.getRegistry().bind(Provisioning.BEAN, new Provisioning(parser, provisioner, metrics));
+        context.getRegistry().bind(Provisioning.BEAN, new Provisioning(parser, metrics));
+        context.getRegistry().bind(ProvisioningSteps.BEAN,
+                new ProvisioningSteps(parser, () -> OpenPanelConfiguration.manageApi(context), data, metrics));
+        context.getRegistry().bind(EventJournalRepository.BEAN, new EventJournalRepository());
         context.getRegistry().bind(DeploymentIntake.BEAN, new DeploymentIntake(context, token, parser, settings));
     }
 }
