@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.main.Main;
 
-import dev.openpanel.camel.config.ApplicationMain;
+import dev.openpanel.camel.app.ApplicationMain;
 
 /**
  * The application started for one command: the same configuration and routes as the service, with the triggers

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.camel.main.Main;
 
-import dev.openpanel.camel.config.ApplicationMain;
+import dev.openpanel.camel.app.ApplicationMain;
 import picocli.CommandLine.Command;
 
 /** Runs the long-running service: every route of {@code routes/}, its triggers and the HTTP server. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import org.apache.camel.main.Main;
 
-import dev.openpanel.camel.config.ApplicationMain;
+import dev.openpanel.camel.app.ApplicationMain;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 
 /** Starts the application's Camel Main in the test JVM, with the project's config and overridden properties. */

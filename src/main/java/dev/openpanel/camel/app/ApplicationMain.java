@@ -1,4 +1,4 @@
-package dev.openpanel.camel.config;
+package dev.openpanel.camel.app;
 
 import java.util.List;
 import java.util.Map;
@@ -7,11 +7,13 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.cleanup.CleanupConfiguration;
+import dev.openpanel.camel.config.EnvironmentOverrides;
+import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.imports.ImportConfiguration;
 import dev.openpanel.camel.provisioning.ProvisioningConfiguration;
 
 /**
- * Builds the Camel Main of the application, the same way for the service, the one-shot commands and the tests:
+ * The composition root: builds the Camel Main of the application, above the jobs it wires, the same way for the service, the one-shot commands and the tests:
  * {@code config/application.properties}, then the environment (which wins), then explicit overrides, and the
  * configuration classes in {@link #CONFIGURATIONS} order.
  */
