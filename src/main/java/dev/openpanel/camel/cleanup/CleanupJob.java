@@ -33,6 +33,7 @@ import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.http.HttpReplies;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
@@ -184,7 +185,8 @@ public final class CleanupJob {
         });
         Exception failure = answer.getException();
         if (failure == null) {
-            LOG.info("Cleanup deleted {} {} ('{}'), rule '{}'", candidate.resource(), candidate.id(), candidate.name(), candidate.rule());
+            LOG.info("Cleanup deleted {} {} ('{}'), rule '{}'", candidate.resource(), candidate.id(), InputEcho.quoted(candidate.name()),
+                    candidate.rule());
             return candidate.with(CleanupCandidate.DELETED, null);
         }
         if (OpenPanelErrors.find(failure, ResourceNotFoundException.class) != null) {

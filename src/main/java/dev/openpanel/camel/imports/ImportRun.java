@@ -39,6 +39,7 @@ import dev.openpanel.camel.imports.ImportJournal.Intent;
 import dev.openpanel.camel.imports.ImportRow.ClientRow;
 import dev.openpanel.camel.imports.ImportRow.ProjectRow;
 import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 import dev.openpanel.camel.state.Sha256;
 
@@ -407,7 +408,7 @@ final class ImportRun implements AutoCloseable {
     }
 
     private static String describe(RowResult result) {
-        return result.id() != null ? result.id() : "'" + result.name() + "'";
+        return InputEcho.quoted(result.id() != null ? result.id() : "'" + result.name() + "'");
     }
 
     private static String verb(OpenPanelOperation operation) {

@@ -10,6 +10,7 @@ import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Project;
+import dev.openpanel.camel.component.model.ProjectIds;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.Reference;
 import dev.openpanel.camel.component.model.ReferenceRequest;
@@ -20,7 +21,8 @@ import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
 /**
  * Decides what a valid row needs, against the file's {@link ResourceCache}: upsert finds the resource by its natural
  * key and asks for a create, one PATCH of the differing fields, or nothing; a key that matches several resources
- * fails the row as ambiguous. Update and delete find the resource by id, else by natural key.
+ * fails the row as ambiguous. Update and delete find the resource by id, else by natural key. A project is never
+ * created under a name the server would give the empty id ({@link ProjectIds}).
  */
 final class RowPlanner {
 
@@ -148,6 +150,10 @@ final class RowPlanner {
     }
 
     private static RowPlan create(ProjectRequest desired) {
+        String emptyId = ProjectIds.emptyIdProblem(desired.name());
+        if (emptyId != null) {
+            throw new RowRejectedException(emptyId);
+        }
         return new RowPlan.Call(OpenPanelOperation.CREATE, null, desired, null);
     }
 
