@@ -33,6 +33,9 @@ final class RowValidator {
             throw new RowRejectedException("the row has " + row.cells().size() + " values but the header has "
                     + row.values().size() + " columns");
         }
+        limit("id", row.value("id"), FieldLimits.ID);
+        limit("projectId", row.value("projectId"), FieldLimits.ID);
+        limit("project", row.value("project"), FieldLimits.NAME);
         RowAction action;
         try {
             action = RowAction.parse(row.value("action"));

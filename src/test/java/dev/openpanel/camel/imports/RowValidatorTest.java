@@ -79,6 +79,11 @@ class RowValidatorTest {
                 "title is 300 characters long; the limit is 255");
         assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "t", "datetime", "2026-11-22",
                 "description", "d".repeat(2001)), "description is 2001 characters long; the limit is 2000");
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "c", "project", "p".repeat(1000)),
+                "project is 1000 characters long; the limit is 255");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "i".repeat(256), "title", "t", "datetime", "2026-11-22"),
+                "projectId is 256 characters long; the limit is 255");
+        assertRejected(ImportKind.PROJECTS, Map.of("id", "i".repeat(300), "action", "delete"), "id is 300 characters long; the limit is 255");
     }
 
     @Test

@@ -12,6 +12,8 @@ public final class FieldLimits {
     public static final int NAME = 255;
     /** Characters of a reference description. */
     public static final int DESCRIPTION = 2000;
+    /** Characters of an id given by a user (project ids are slugs of names; client and reference ids are UUIDs). */
+    public static final int ID = 255;
 
     private FieldLimits() {
     }
