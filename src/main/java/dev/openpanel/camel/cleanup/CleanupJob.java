@@ -33,12 +33,15 @@ import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.http.HttpReplies;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
  * The cleanup job (bean {@value #BEAN}) behind {@code routes/cleanup.camel.yaml}: one run at a time, planning first,
  * then the guard rails (dry run by default; more than {@code max-deletes} deletes nothing; protected clients are never
- * deleted), then the deletes through the {@code openpanel:} component, and a report of every decision.
+ * deleted), then the deletes through the {@code openpanel:} component, and a report of every decision. A run that
+ * goes past {@code max-duration} starts nothing more and reports why; from then on the next trigger may start a run
+ * even if that one has not returned yet.
  */
 public final class CleanupJob {
 
@@ -56,7 +59,7 @@ public final class CleanupJob {
     private final CamelContext context;
     private final CleanupSettings settings;
     private final Clock clock;
-    private final AtomicReference<String> running = new AtomicReference<>();
+    private final AtomicReference<ActiveRun> running = new AtomicReference<>();
     private ExecutorService background;
     private ProducerTemplate template;
 
@@ -73,18 +76,18 @@ public final class CleanupJob {
      */
     public CleanupReport run(Exchange exchange) {
         String trigger = exchange.getIn().getHeader(TRIGGER, "command", String.class);
-        String runId = reserve();
-        if (runId == null) {
+        ActiveRun run = reserve();
+        if (run == null) {
             if ("schedule".equals(trigger)) {
-                LOG.info("Scheduled cleanup skipped: run {} is still in progress", running.get());
+                LOG.info("Scheduled cleanup skipped: run {} is still in progress", inProgress());
                 return null;
             }
-            throw new CleanupInProgressException(running.get());
+            throw new CleanupInProgressException(inProgress());
         }
         try {
-            return execute(runId, apply(exchange), trigger);
+            return execute(run, apply(exchange), trigger);
         } finally {
-            running.set(null);
+            running.compareAndSet(run, null);
         }
     }
 
@@ -94,27 +97,30 @@ public final class CleanupJob {
         if (!HttpReplies.authorized(exchange, token)) {
             return;
         }
-        String runId = reserve();
-        if (runId == null) {
+        ActiveRun run = reserve();
+        if (run == null) {
+            String current = inProgress();
             HttpReplies.json(exchange, 409, Map.of("error", "Conflict", "message",
-                    "cleanup run " + running.get() + " is in progress; only one runs at a time", "runId", String.valueOf(running.get())));
+                    "cleanup run " + current + " is in progress; only one runs at a time", "runId", current));
             return;
         }
         boolean apply = !settings.dryRun();
         background().submit(() -> {
             try {
-                execute(runId, apply, "http");
+                execute(run, apply, "http");
             } catch (RuntimeException e) {
-                LOG.error("Cleanup run {} failed: {}", runId, e.toString());
+                LOG.error("Cleanup run {} failed: {}", run.id(), e.toString());
             } finally {
-                running.set(null);
+                running.compareAndSet(run, null);
             }
         });
-        HttpReplies.json(exchange, 202, Map.of("runId", runId, "mode", apply ? "apply" : "dry-run",
-                "report", data().reports().resolve("cleanup-" + runId + ".json").toString()));
+        HttpReplies.json(exchange, 202, Map.of("runId", run.id(), "mode", apply ? "apply" : "dry-run",
+                "report", data().reports().resolve("cleanup-" + run.id() + ".json").toString()));
     }
 
-    private CleanupReport execute(String runId, boolean apply, String trigger) {
+    private CleanupReport execute(ActiveRun run, boolean apply, String trigger) {
+        String runId = run.id();
+        RunDeadline deadline = run.deadline();
         Instant started = clock.instant();
         String mode = apply ? "apply" : "dry-run";
         LOG.info("Cleanup run {} ({}) started by {}", runId, mode, trigger);
@@ -126,10 +132,13 @@ public final class CleanupJob {
         }
         List<CleanupCandidate> candidates;
         try {
-            candidates = new CleanupPlanner(api(), api().client().target().clientId(), clock).plan(rules);
+            candidates = new CleanupPlanner(api(), api().client().target().clientId(), clock, deadline).plan(rules);
         } catch (OpenPanelApiException e) {
             return finish(runId, mode, trigger, started, rules, List.of(), null, null, "cannot list the resources: " + e.getMessage(),
                     false);
+        } catch (RunDeadline.RunTooLongException e) {
+            return finish(runId, mode, trigger, started, rules, List.of(), null,
+                    e.getMessage() + " before its plan was complete; nothing was deleted", null, false);
         }
         candidates.sort(Comparator.comparingInt(c -> DELETE_ORDER.indexOf(c.resource())));
         List<CleanupCandidate> decided = new ArrayList<>();
@@ -148,6 +157,9 @@ public final class CleanupJob {
             candidates.forEach(c -> decided.add(c.isProtected() ? c : c.with(CleanupCandidate.NOT_ATTEMPTED, "max-deletes guard")));
         } else {
             for (CleanupCandidate candidate : candidates) {
+                if (!candidate.isProtected() && stopped == null && deadline.passed()) {
+                    stopped = deadline.reason() + "; the next run picks up the rest";
+                }
                 if (candidate.isProtected()) {
                     decided.add(candidate);
                 } else if (stopped != null) {
@@ -173,7 +185,8 @@ public final class CleanupJob {
         });
         Exception failure = answer.getException();
         if (failure == null) {
-            LOG.info("Cleanup deleted {} {} ('{}'), rule '{}'", candidate.resource(), candidate.id(), candidate.name(), candidate.rule());
+            LOG.info("Cleanup deleted {} {} ('{}'), rule '{}'", candidate.resource(), candidate.id(), InputEcho.quoted(candidate.name()),
+                    candidate.rule());
             return candidate.with(CleanupCandidate.DELETED, null);
         }
         if (OpenPanelErrors.find(failure, ResourceNotFoundException.class) != null) {
@@ -235,15 +248,33 @@ public final class CleanupJob {
         return described;
     }
 
-    /** A new run id, unless a run is in progress (null then). */
-    private String reserve() {
+    /**
+     * A new run, unless one is in progress (null then). A run past its deadline starts nothing more, so it no longer
+     * holds the next one back, even if it has not returned (e.g. waiting for an answer).
+     */
+    private ActiveRun reserve() {
         String candidate = STAMP.format(clock.instant());
         int n = 1;
         String id = candidate;
         while (Files.exists(data().reports().resolve("cleanup-" + id + ".json"))) {
             id = candidate + "-" + (++n);
         }
-        return running.compareAndSet(null, id) ? id : null;
+        ActiveRun next = new ActiveRun(id, new RunDeadline(clock, settings.maxDuration()));
+        ActiveRun current = running.get();
+        if (current == null) {
+            return running.compareAndSet(null, next) ? next : null;
+        }
+        if (current.deadline().passed() && running.compareAndSet(current, next)) {
+            LOG.warn("Cleanup run {} went past openpanel.cleanup.max-duration and has not ended yet; it starts nothing more, "
+                    + "and run {} starts", current.id(), id);
+            return next;
+        }
+        return null;
+    }
+
+    private String inProgress() {
+        ActiveRun current = running.get();
+        return current == null ? "(just finished)" : current.id();
     }
 
     private boolean apply(Exchange exchange) {
@@ -270,9 +301,14 @@ public final class CleanupJob {
         return template;
     }
 
+    /** A run in progress: its id and the time it may take. */
+    private record ActiveRun(String id, RunDeadline deadline) {
+    }
+
     private synchronized ExecutorService background() {
         if (background == null) {
-            background = context.getExecutorServiceManager().newSingleThreadExecutor(this, "openpanel-cleanup");
+            // not a single thread: a run past its deadline that has not returned must not hold back the next one
+            background = context.getExecutorServiceManager().newCachedThreadPool(this, "openpanel-cleanup");
         }
         return background;
     }

@@ -18,26 +18,30 @@ import dev.openpanel.camel.component.model.Reference;
  * Builds the whole candidate list before anything is deleted: each resource kind the rules name is listed once, every
  * rule is evaluated, and a resource matched by several rules is one candidate (of the first rule). Projects pending
  * deletion are not listed by the API, so they are not candidates again. Root clients, and the client this tool
- * authenticates with, are protected whatever rule matches them.
+ * authenticates with, are protected whatever rule matches them. Planning stops once the run's deadline has passed.
  */
 final class CleanupPlanner {
 
     private final ManageApi api;
     private final String ownClientId;
     private final Clock clock;
+    private final RunDeadline deadline;
 
-    CleanupPlanner(ManageApi api, String ownClientId, Clock clock) {
+    CleanupPlanner(ManageApi api, String ownClientId, Clock clock, RunDeadline deadline) {
         this.api = api;
         this.ownClientId = ownClientId;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
+    /** @throws RunDeadline.RunTooLongException when the run's deadline passes before the plan is complete */
     List<CleanupCandidate> plan(List<CleanupRule> rules) {
         Instant now = clock.instant();
         Map<String, CleanupCandidate> candidates = new LinkedHashMap<>();
         List<Project> projects = needs(rules, OpenPanelResource.PROJECTS) ? api.projects().list() : List.of();
         List<Client> clients = needs(rules, OpenPanelResource.CLIENTS) ? api.clients().list() : List.of();
         List<Reference> references = needs(rules, OpenPanelResource.REFERENCES) ? api.references().list() : List.of();
+        deadline.check();
         for (CleanupRule rule : rules) {
             switch (rule.resource()) {
                 case PROJECTS -> projects.stream().filter(p -> matches(rule, p.name(), p.id(), p.createdAt(), now))
@@ -63,7 +67,8 @@ final class CleanupPlanner {
                 why == null ? null : CleanupCandidate.PROTECTED, why);
     }
 
-    private static boolean matches(CleanupRule rule, String name, String projectId, Instant age, Instant now) {
+    private boolean matches(CleanupRule rule, String name, String projectId, Instant age, Instant now) {
+        deadline.check();
         return (rule.namePattern() == null || name != null && rule.namePattern().matcher(name).find())
                 && (rule.projectId() == null || rule.projectId().equals(projectId))
                 && (rule.olderThan() == null || age != null && !age.isAfter(now.minus(rule.olderThan())));

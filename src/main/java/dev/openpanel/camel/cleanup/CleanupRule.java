@@ -1,7 +1,7 @@
 package dev.openpanel.camel.cleanup;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 import dev.openpanel.camel.component.OpenPanelResource;
 import dev.openpanel.camel.component.model.ClientType;
@@ -11,7 +11,7 @@ import dev.openpanel.camel.component.model.ClientType;
  *
  * @param name      the rule's name, for the report
  * @param resource  projects, clients or references
- * @param namePattern regex found in the name (the title for references), or null
+ * @param namePattern regex found in the name (the title for references), matched in linear time (RE2/J), or null
  * @param olderThan minimum age (createdAt; a reference's own date), or null
  * @param projectId only resources of this project (for projects: this project), or null
  * @param type      only clients of this type, or null

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import dev.openpanel.camel.component.OpenPanelResource;
 import dev.openpanel.camel.component.model.ClientType;
@@ -23,7 +23,9 @@ import dev.openpanel.camel.config.Durations;
 
 /**
  * Reads {@code config/cleanup.yaml} strictly: a file that does not parse, an unknown key, a bad regex, an unknown
- * resource or a rule without conditions stops the run with a message naming the rule and the field.
+ * resource or a rule without conditions stops the run with a message naming the rule and the field. Name patterns are
+ * compiled with RE2/J, whose matching time grows linearly with the name: no pattern can hang a run, and the few
+ * constructs that need backtracking (backreferences, lookahead and lookbehind) are refused.
  *
  * <pre>{@code
  * rules:
@@ -99,7 +101,8 @@ public final class CleanupRules {
                 pattern = Pattern.compile(text(where, "name"));
             } catch (PatternSyntaxException e) {
                 throw new InvalidRulesException(label + ", field 'where.name': not a valid regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
+                        + e.getMessage().replaceFirst("^error parsing regexp: ", "")
+                        + " (RE2 syntax: no backreferences, lookahead or lookbehind)");
             }
         }
         Duration olderThan = null;

@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.openpanel.camel.component.OpenPanelConstants;
 import dev.openpanel.camel.component.OpenPanelOperation;
 import dev.openpanel.camel.component.OpenPanelResource;
@@ -16,6 +19,7 @@ import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.component.model.ClientCredentials;
 import dev.openpanel.camel.component.model.CreatedClient;
 import dev.openpanel.camel.component.model.CreatedProject;
+import dev.openpanel.camel.component.model.ProjectIds;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import picocli.CommandLine.Command;
@@ -34,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
                  "  java -jar target/openpanel-camel.jar api clients list --project-id shop-eu",
                  "  java -jar target/openpanel-camel.jar api projects create --data '{\"name\":\"shop-eu\",\"types\":[\"website\"]}'",
                  "  java -jar target/openpanel-camel.jar api references delete --id 0b6b...",
+                 "", "A project create whose name the server would turn into the empty id (no Latin letter or digit,",
+                 "  e.g. a name in Japanese) is refused (exit 1) unless --force is given.",
                  "", "Exit codes: 0 success, 1 refused for good (400, 404), 2 bad usage or configuration,",
                  "  3 the API could not be reached or refused the credentials." })
 public final class ApiCommand implements Callable<Integer> {
@@ -58,10 +64,20 @@ public final class ApiCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "JSON", description = "the body of a create or update")
     String data;
 
+    @Option(names = "--force", description = "create a project even under a name the server would give the empty id "
+            + "(no Latin letter or digit), which this tool can then neither update nor delete")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         OpenPanelResource target = parse(() -> OpenPanelResource.parse(resource));
         OpenPanelOperation action = parse(() -> OpenPanelOperation.parse(operation));
+        String emptyId = target == OpenPanelResource.PROJECTS && action == OpenPanelOperation.CREATE && !force
+                ? ProjectIds.emptyIdProblem(projectName()) : null;
+        if (emptyId != null) {
+            System.err.println("Refused: " + emptyId + ". Add --force to create it anyway.");
+            return ExitCodes.FAILED;
+        }
         try (OneShotApplication app = OneShotApplication.start(Map.of())) {
             ProducerTemplate template = app.context().createProducerTemplate();
             Exchange result = template.request("openpanel:" + target.value(), exchange -> {
@@ -90,6 +106,16 @@ public final class ApiCommand implements Callable<Integer> {
         String file = "api-" + STAMP.format(Instant.now()) + ".secrets.csv";
         data.secrets().appendLine(file, "clientId,clientSecret", credentials.clientId() + "," + credentials.secret().reveal());
         System.err.println("The client's secret was written to " + data.secrets().directory().resolve(file));
+    }
+
+    /** The name in {@code --data}, or null (the component reports a body it cannot read). */
+    private String projectName() {
+        try {
+            JsonNode name = data == null ? null : ManageJson.mapper().readTree(data).path("name");
+            return name != null && name.isTextual() ? name.textValue() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser) {

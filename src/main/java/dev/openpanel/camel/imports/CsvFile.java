@@ -27,6 +27,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import dev.openpanel.camel.logging.InputEcho;
+
 /**
  * Reads an import file as PRODUCT.md section 6 says: UTF-8 (a BOM is tolerated), a header row whose names match the
  * kind's columns case-insensitively, {@code ,} or {@code ;} as delimiter (whichever the header line uses more), RFC
@@ -72,7 +74,7 @@ public final class CsvFile {
         for (String cell : header) {
             String column = kind.canonicalColumn(cell);
             if (column == null) {
-                throw new ImportRejectedException("unknown column '" + cell.trim() + "'; " + expected(kind));
+                throw new ImportRejectedException("unknown column '" + InputEcho.quoted(cell.trim()) + "'; " + expected(kind));
             }
             if (columns.contains(column)) {
                 throw new ImportRejectedException("column '" + column + "' appears twice; " + expected(kind));

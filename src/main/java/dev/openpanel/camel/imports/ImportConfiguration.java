@@ -1,5 +1,9 @@
 package dev.openpanel.camel.imports;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
@@ -7,11 +11,12 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.config.SettingValues;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
- * Registers the beans of {@code routes/import.camel.yaml}: {@value ImportFiles#BEAN}, {@value ImportRows#BEAN} and the
- * redelivery policy {@value #PAUSE_POLICY}.
+ * Registers the beans of {@code routes/import.camel.yaml}: {@value InboxFiles#BEAN}, {@value ImportFiles#BEAN},
+ * {@value ImportRows#BEAN} and the redelivery policy {@value #PAUSE_POLICY}.
  */
 public class ImportConfiguration implements CamelConfiguration {
 
@@ -20,8 +25,12 @@ public class ImportConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        ImportSettings settings = ImportSettings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        Function<String, String> property = key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
+        ImportSettings settings = ImportSettings.load(property);
         DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
+        Duration quiet = Duration.ofMillis(SettingValues.wholeNumber(property, "openpanel.import.read-lock-check-interval", "1000", 0,
+                "a number of milliseconds"));
+        context.getRegistry().bind(InboxFiles.BEAN, new InboxFiles(() -> data, quiet, Clock.systemUTC()));
         context.getRegistry().bind(ImportFiles.BEAN, new ImportFiles(() -> OpenPanelConfiguration.manageApi(context), data, settings));
         context.getRegistry().bind(PAUSE_POLICY, pausePolicy(settings));
         context.getRegistry().bind(ImportRows.BEAN, new ImportRows(settings,

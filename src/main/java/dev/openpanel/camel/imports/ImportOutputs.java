@@ -21,7 +21,8 @@ import dev.openpanel.camel.config.DataDirectory;
  * Writes an import's outputs: {@code outbox/<name>.results.csv} (exactly one line per data row),
  * {@code errors/<name>.errors.csv} (the failed rows as read, with the reason) and, for a file that cannot be read,
  * an errors file saying why. Each is written to a temporary file and moved into place, so a reader never sees half
- * a file. Secrets are never part of these files.
+ * a file. Secrets are never part of these files, and every cell is safe to open in a spreadsheet
+ * ({@link SpreadsheetCells}).
  */
 final class ImportOutputs {
 
@@ -127,7 +128,7 @@ final class ImportOutputs {
 
         void write(List<String> line) {
             try {
-                rows.write(line);
+                rows.write(line.stream().map(SpreadsheetCells::safe).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target, e);
             }

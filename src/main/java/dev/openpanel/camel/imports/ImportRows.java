@@ -11,6 +11,7 @@ import dev.openpanel.camel.component.OpenPanelConstants;
 import dev.openpanel.camel.component.OpenPanelOperation;
 import dev.openpanel.camel.component.error.OpenPanelApiException;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
@@ -142,7 +143,7 @@ public final class ImportRows {
     }
 
     private static String describe(RowResult result) {
-        return result.id() != null ? result.id() : "'" + result.name() + "'";
+        return InputEcho.quoted(result.id() != null ? result.id() : "'" + result.name() + "'");
     }
 
     private static int rowNumber(Exchange exchange) {

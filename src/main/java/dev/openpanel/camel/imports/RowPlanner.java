@@ -10,6 +10,7 @@ import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Project;
+import dev.openpanel.camel.component.model.ProjectIds;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.ReferenceRequest;
 import dev.openpanel.camel.imports.ImportRow.ClientRow;
@@ -21,7 +22,8 @@ import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
  * Turns a valid row into its {@code openpanel:} step: upsert is {@code ensure} (by natural key, or by id when the row
  * has one), update is {@code ensure} of a resource that must exist, create is {@code create}, delete is
  * {@code delete} by id (a row without id is resolved by natural key in the file's snapshot). Project names in clients
- * and references files are resolved in the same snapshot. No call is made here but the snapshot's listings.
+ * and references files are resolved in the same snapshot. No call is made here but the snapshot's listings. A project
+ * is never created under a name the server would give the empty id ({@link ProjectIds}).
  */
 final class RowPlanner {
 
@@ -47,6 +49,11 @@ final class RowPlanner {
 
     private RowPlan project(ProjectRow row) {
         ProjectRequest desired = row.desired();
+        String emptyId = ProjectIds.emptyIdProblem(desired.name());
+        if (emptyId != null && (row.action() == RowAction.CREATE || row.action() == RowAction.UPSERT && row.id() == null
+                && snapshot.find(ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, desired.name())).isEmpty())) {
+            throw new RowRejectedException(emptyId);
+        }
         return switch (row.action()) {
             case CREATE -> call(OpenPanelOperation.CREATE, desired, null);
             case DELETE -> row.id() != null ? call(OpenPanelOperation.DELETE, null, row.id())

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.openpanel.camel.component.model.AbsoluteUrls;
 import dev.openpanel.camel.component.model.ClientType;
+import dev.openpanel.camel.component.model.FieldLimits;
 import dev.openpanel.camel.component.model.IsoInstants;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.ProjectType;
@@ -13,11 +14,13 @@ import dev.openpanel.camel.imports.ImportRow.ClientRow;
 import dev.openpanel.camel.imports.ImportRow.ProjectRef;
 import dev.openpanel.camel.imports.ImportRow.ProjectRow;
 import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
+import dev.openpanel.camel.logging.InputEcho;
 
 /**
  * Checks a row before any call, with the API's own rules (a name is not empty, a domain is an absolute URL, types and
  * client types come from their lists, a date-time is an ISO-8601 instant or a bare date, booleans are true or false)
- * and says what is wrong in words a person understands. An empty cell means "not given"; {@code |} separates the
+ * and this tool's length limits ({@link FieldLimits}), and says what is wrong in words a person understands; values
+ * are quoted capped ({@link InputEcho}). An empty cell means "not given"; {@code |} separates the
  * values of a multi-valued cell.
  */
 final class RowValidator {
@@ -30,6 +33,9 @@ final class RowValidator {
             throw new RowRejectedException("the row has " + row.cells().size() + " values but the header has "
                     + row.values().size() + " columns");
         }
+        limit("id", row.value("id"), FieldLimits.ID);
+        limit("projectId", row.value("projectId"), FieldLimits.ID);
+        limit("project", row.value("project"), FieldLimits.NAME);
         RowAction action;
         try {
             action = RowAction.parse(row.value("action"));
@@ -49,6 +55,7 @@ final class RowValidator {
         if (name == null && (id == null || action == RowAction.CREATE)) {
             throw new RowRejectedException("name is empty" + (action == RowAction.CREATE ? "" : " and there is no id"));
         }
+        limit("name", name, FieldLimits.NAME);
         ProjectRequest.Builder desired = ProjectRequest.builder().name(name);
         String domain = row.value("domain");
         if (domain != null) {
@@ -76,6 +83,7 @@ final class RowValidator {
         if (name == null && !(byId && action == RowAction.DELETE)) {
             throw new RowRejectedException("name is empty");
         }
+        limit("name", name, FieldLimits.NAME);
         ProjectRef project = projectRef(row);
         if (project == null && !byId) {
             throw new RowRejectedException("projectId and project are both empty: name the client's project");
@@ -96,6 +104,8 @@ final class RowValidator {
         if (title == null && !(byId && action == RowAction.DELETE)) {
             throw new RowRejectedException("title is empty");
         }
+        limit("title", title, FieldLimits.NAME);
+        limit("description", row.values().get("description"), FieldLimits.DESCRIPTION);
         ProjectRef project = projectRef(row);
         if (project == null && !byId) {
             throw new RowRejectedException("projectId and project are both empty: name the reference's project");
@@ -128,7 +138,7 @@ final class RowValidator {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new RowRejectedException(column + " must be true or false, got '" + value + "'");
+            default -> throw new RowRejectedException(column + " must be true or false, got '" + InputEcho.quoted(value) + "'");
         };
     }
 
@@ -138,8 +148,16 @@ final class RowValidator {
 
     private static String absoluteUrl(String column, String value) {
         if (!AbsoluteUrls.isAbsolute(value)) {
-            throw new RowRejectedException(column + " '" + value + "' is not an absolute URL (e.g. " + AbsoluteUrls.EXAMPLE + ")");
+            throw new RowRejectedException(column + " '" + InputEcho.quoted(value) + "' is not an absolute URL (e.g. "
+                    + AbsoluteUrls.EXAMPLE + ")");
         }
         return value;
+    }
+
+    private static void limit(String column, String value, int limit) {
+        String problem = FieldLimits.problem(column, value, limit);
+        if (problem != null) {
+            throw new RowRejectedException(problem);
+        }
     }
 }

@@ -21,18 +21,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.openpanel.camel.component.model.AbsoluteUrls;
 import dev.openpanel.camel.component.model.ClientType;
+import dev.openpanel.camel.component.model.FieldLimits;
 import dev.openpanel.camel.component.model.IsoInstants;
+import dev.openpanel.camel.component.model.ProjectIds;
 import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.component.model.ProjectType;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ClientSpec;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ReferenceSpec;
 import dev.openpanel.camel.state.Sha256;
 
 /**
  * Reads a deployment event and checks it field by field against the schema of PRODUCT.md section 7, with the API's own
  * rules (a name is not empty, a domain and each CORS origin is an absolute URL, types come from their list, a
- * date-time is an ISO-8601 instant or a bare date). Every problem is reported with where it is
- * ({@code clients[1].type: ...}); unknown fields are problems too, so a typo never goes unnoticed.
+ * date-time is an ISO-8601 instant or a bare date), this tool's length limits ({@link FieldLimits}), and no project
+ * name the server would give the empty id ({@link ProjectIds}). Every problem is reported with where it is
+ * ({@code clients[1].type: ...}), values quoted capped ({@link InputEcho}); unknown fields are problems too, so a typo
+ * never goes unnoticed.
  */
 public final class DeploymentEventParser {
 
@@ -157,22 +162,32 @@ public final class DeploymentEventParser {
                 return null;
             }
             only(node, "project.", "name", "domain", "cors", "crossDomain", "types");
-            ProjectRequest.Builder project = ProjectRequest.builder().name(text(node.get("name"), "project.name", true));
+            String name = text(node.get("name"), "project.name", true);
+            if (name != null) {
+                limit("project.name", name, FieldLimits.NAME);
+                String emptyId = ProjectIds.emptyIdProblem(name);
+                if (emptyId != null) {
+                    problems.add("project.name: " + emptyId);
+                }
+            }
+            ProjectRequest.Builder project = ProjectRequest.builder().name(name);
             String domain = text(node.get("domain"), "project.domain", false);
             if (domain != null && !domain.isEmpty() && !AbsoluteUrls.isAbsolute(domain)) {
-                problems.add("project.domain: '" + domain + "' is not an absolute URL (e.g. " + AbsoluteUrls.EXAMPLE + ")");
+                problems.add("project.domain: '" + InputEcho.quoted(domain) + "' is not an absolute URL (e.g. "
+                        + AbsoluteUrls.EXAMPLE + ")");
             }
             project.domain(domain);
             project.cors(strings(node.get("cors"), "project.cors", origin -> origin.value().isEmpty()
                     || !AbsoluteUrls.isAbsolute(origin.value())
-                            ? origin.problem("'" + origin.value() + "' is not an absolute URL (e.g. " + AbsoluteUrls.EXAMPLE + ")")
+                            ? origin.problem("'" + InputEcho.quoted(origin.value()) + "' is not an absolute URL (e.g. "
+                                    + AbsoluteUrls.EXAMPLE + ")")
                             : null));
             JsonNode crossDomain = node.get("crossDomain");
             if (crossDomain != null && !crossDomain.isNull()) {
                 if (crossDomain.isBoolean()) {
                     project.crossDomain(crossDomain.booleanValue());
                 } else {
-                    problems.add("project.crossDomain: must be true or false, got " + crossDomain);
+                    problems.add("project.crossDomain: must be true or false, got " + InputEcho.quoted(crossDomain.toString()));
                 }
             }
             List<String> types = strings(node.get("types"), "project.types", type -> {
@@ -217,11 +232,12 @@ public final class DeploymentEventParser {
                 }
                 only(client, where + ".", "name", "type");
                 String name = text(client.get("name"), where + ".name", true);
+                limit(where + ".name", name, FieldLimits.NAME);
                 ClientType type = clientType(client.get("type"), where + ".type");
                 if (name != null && type != null) {
                     ClientSpec spec = new ClientSpec(name, type);
                     if (!seen.add(spec.step())) {
-                        problems.add(where + ": the " + type.value() + " client '" + name + "' is listed twice");
+                        problems.add(where + ": the " + type.value() + " client '" + InputEcho.quoted(name) + "' is listed twice");
                     }
                     clients.add(spec);
                 }
@@ -256,7 +272,9 @@ public final class DeploymentEventParser {
             }
             only(node, "reference.", "title", "description", "datetime");
             String title = text(node.get("title"), "reference.title", true);
+            limit("reference.title", title, FieldLimits.NAME);
             String description = text(node.get("description"), "reference.description", false);
+            limit("reference.description", description, FieldLimits.DESCRIPTION);
             String datetime = text(node.get("datetime"), "reference.datetime", true);
             Instant at = null;
             if (datetime != null) {
@@ -278,7 +296,7 @@ public final class DeploymentEventParser {
                 return null;
             }
             if (!node.isTextual()) {
-                problems.add(where + ": must be a string, got " + node);
+                problems.add(where + ": must be a string, got " + InputEcho.quoted(node.toString()));
                 return null;
             }
             String value = node.textValue().trim();
@@ -287,6 +305,13 @@ public final class DeploymentEventParser {
                 return null;
             }
             return value;
+        }
+
+        private void limit(String where, String value, int limit) {
+            String problem = FieldLimits.problem(where, value, limit);
+            if (problem != null) {
+                problems.add(problem);
+            }
         }
 
         private boolean object(JsonNode node, String where, boolean required) {
@@ -316,7 +341,7 @@ public final class DeploymentEventParser {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
                 if (!item.isTextual()) {
-                    problems.add(where + "[" + i + "]: must be a string, got " + item);
+                    problems.add(where + "[" + i + "]: must be a string, got " + InputEcho.quoted(item.toString()));
                     continue;
                 }
                 Item value = new Item(where + "[" + i + "]", item.textValue().trim());
@@ -335,7 +360,7 @@ public final class DeploymentEventParser {
             Iterator<String> names = node.fieldNames();
             names.forEachRemaining(name -> {
                 if (!allowed.contains(name)) {
-                    problems.add(prefix + name + ": unknown field (expected " + String.join(", ", known) + ")");
+                    problems.add(prefix + InputEcho.quoted(name) + ": unknown field (expected " + String.join(", ", known) + ")");
                 }
             });
         }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.error.OpenPanelApiException;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
+import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
@@ -68,7 +69,7 @@ public final class Provisioning {
             message.setHeader(EVENT_ID, eventId);
         }
         metrics.eventProvisioned("dead-lettered");
-        LOG.warn("Event {} dead-lettered: {}", eventId == null ? "(no valid eventId)" : eventId, reason);
+        LOG.warn("Event {} dead-lettered: {}", eventId == null ? "(no valid eventId)" : InputEcho.quoted(eventId), reason);
     }
 
     /** Identifies this delivery, stable when the same message is delivered again (JMS message id, Kafka offset). */

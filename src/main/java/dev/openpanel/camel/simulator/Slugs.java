@@ -1,28 +1,23 @@
 package dev.openpanel.camel.simulator;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 
+import dev.openpanel.camel.component.model.ProjectIds;
+
 /**
- * Project ids as the server makes them: a slug of the name ({@code My Shop} gives {@code my-shop},
- * {@code Åland Öl | Bar} gives {@code aland-ol-bar}, {@code ✓} gives the empty id), made unique with a random
- * {@code -1000..9999} suffix that replaces an existing one.
+ * Project ids as the server makes them: a slug of the name ({@link ProjectIds#slug}: {@code My Shop} gives
+ * {@code my-shop}, {@code Åland Öl | Bar} gives {@code aland-ol-bar}, {@code ✓} and {@code 日本語のプロジェクト} give
+ * the empty id), made unique with a random {@code -1000..9999} suffix that replaces an existing one (after the empty
+ * id: digits only).
  */
 final class Slugs {
 
     private Slugs() {
     }
 
-    static String slug(String name) {
-        String decomposed = Normalizer.normalize(name.trim(), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String kept = decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9\\s-]", "");
-        return kept.trim().replaceAll("[\\s-]+", "-").replaceAll("^-+|-+$", "");
-    }
-
     static String uniqueId(String name, Predicate<String> taken, Random random) {
-        String id = slug(name);
+        String id = ProjectIds.slug(name);
         if (!taken.test(id)) {
             return id;
         }

@@ -2,6 +2,7 @@ package dev.openpanel.camel.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -180,6 +181,34 @@ class CleanupTest {
             assertThat(Files.exists(report.file())).isTrue();
         });
         assertThat(simulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+    }
+
+    @Test
+    void aCatastrophicPatternIsMatchedInLinearTimeSoTheRunFinishesQuickly() {
+        String hostile = simulator.store().addProject(ORG, "a".repeat(64) + "!", Instant.now());
+        String matching = simulator.store().addProject(ORG, "catastrophic " + "a".repeat(12), Instant.now());
+        writeRules("rules:\n  - name: backtracking bomb\n    resource: projects\n    where: { name: \"(.*a){12}$\" }\n");
+
+        CleanupReport report = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run(false));
+
+        assertThat(report.error()).isNull();
+        assertThat(report.durationMillis()).isLessThan(5000);
+        assertThat(report.candidates()).extracting(CleanupCandidate::id).contains(matching).doesNotContain(hostile);
+    }
+
+    @Test
+    void aPatternThatNeedsBacktrackingIsRefusedWithTheRulesName() {
+        Map<String, String> refused = Map.of(
+                "rules:\n  - name: repeated word\n    resource: clients\n    where: { name: \"^(ci)-\\\\1\" }\n",
+                "rule 1 ('repeated word'), field 'where.name': not a valid regular expression: invalid escape sequence",
+                "rules:\n  - name: all but keep\n    resource: projects\n    where: { name: \"^(?!keep)\" }\n",
+                "rule 1 ('all but keep'), field 'where.name': not a valid regular expression: invalid or unsupported Perl syntax");
+        refused.forEach((yaml, message) -> {
+            writeRules(yaml);
+            CleanupReport report = run(true);
+            assertThat(report.error()).as(yaml).startsWith(message).endsWith("(RE2 syntax: no backreferences, lookahead or lookbehind)");
+            assertThat(report.candidates()).isEmpty();
+        });
     }
 
     @Test

@@ -52,6 +52,24 @@ class ApiCommandTest extends CommandProcessTest {
     }
 
     @Test
+    void aProjectNameTheServerWouldGiveTheEmptyIdIsRefusedUnlessForced() {
+        String data = "{\"name\":\"\\u65e5\\u672c\\u8a9e\\u306e\\u30d7\\u30ed\\u30b8\\u30a7\\u30af\\u30c8\"}";
+        ServiceProcess.Completed refused = ServiceProcess.run(dir, environment(), TIMEOUT, "api", "projects", "create", "--data", data);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("Refused: the project name '日本語のプロジェクト' would get an empty id")
+                .contains("cannot be updated or deleted through the API").contains("--force");
+        assertThat(simulator.store().projects()).noneMatch(p -> p.name().equals("日本語のプロジェクト"));
+
+        ServiceProcess.Completed forced = ServiceProcess.run(dir, environment(), TIMEOUT, "api", "projects", "create", "--data", data,
+                "--force");
+        assertThat(forced.exitCode()).as(forced.stderr()).isZero();
+        assertThat(simulator.store().projects()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("日本語のプロジェクト");
+            assertThat(p.id()).matches("|\\d{4}");
+        });
+    }
+
+    @Test
     void anUnknownIdExits1WithTheApisMessage() {
         ServiceProcess.Completed run = ServiceProcess.run(dir, environment(), TIMEOUT, "api", "projects", "get", "--id", "missing");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -6,13 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.simulator.SimClient;
@@ -215,6 +222,39 @@ class CsvImportTest {
     }
 
     @Test
+    void formulaCellsAreNeutralisedInResultsAndErrorsWhileTheApiGetsTheNameAsWritten() {
+        app.drop("projects", "formulas.csv", "name,domain\n"
+                + "\"=cmd|' /C calc'!A0\",\n"
+                + "@SUM(1+1),\n"
+                + "+1+1,\n"
+                + "-2+3,not a url\n");
+        app.awaitLeft("projects", "formulas.csv");
+
+        List<List<String>> results = cells(app.results("formulas"));
+        assertThat(results).extracting(line -> line.get(5)).containsExactly("name", "'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+1+1",
+                "'-2+3");
+        assertThat(results.get(4).get(2)).isEqualTo("failed");
+        assertThat(cells(app.errors("formulas")).get(1)).containsExactly("4", "'-2+3", "not a url",
+                "domain 'not a url' is not an absolute URL (e.g. https://shop.example.com)");
+        assertThat(app.simulator.store().projects()).extracting(SimProject::name).contains("=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1");
+        assertThat(Stream.concat(results.stream(), cells(app.errors("formulas")).stream()).flatMap(List::stream))
+                .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+    }
+
+    @Test
+    void aProjectNameTheServerWouldGiveTheEmptyIdFailsItsRowWithoutACreate() {
+        app.drop("projects", "no-slug.csv", "name\n日本語のプロジェクト\nNihongo Project\n");
+        app.awaitLeft("projects", "no-slug.csv");
+
+        assertThat(app.results("no-slug")).isEqualTo("row,action,status,resource,id,name,message\n"
+                + "1,upsert,failed,project,,日本語のプロジェクト,\"the project name '日本語のプロジェクト' would get an empty id: the server keeps "
+                + "only Latin letters (without accents), digits and hyphens of a name in its id, and a project with an empty id "
+                + "cannot be updated or deleted through the API; add a Latin letter or a digit to the name\"\n"
+                + "2,upsert,created,project,nihongo-project,Nihongo Project,\n");
+        assertThat(paths()).containsExactly("GET /manage/projects", "POST /manage/projects");
+    }
+
+    @Test
     void aDryRunPlansEveryRowWithoutWritingAnything() throws Exception {
         app.simulator.store().addProject(ORG, "Planned Existing", Instant.now());
         Path file = data.resolve("plan-me.csv");
@@ -245,6 +285,15 @@ class CsvImportTest {
     private static String clientId(String name, String projectId) {
         return app.simulator.store().clients().stream().filter(c -> c.name().equals(name) && projectId.equals(c.projectId()))
                 .map(SimClient::id).findFirst().orElseThrow();
+    }
+
+    private static List<List<String>> cells(String csv) {
+        try (MappingIterator<List<String>> rows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerFor(List.class).with(CsvSchema.emptySchema()).readValues(csv)) {
+            return rows.readAll();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static java.util.List<String> paths() {

@@ -47,13 +47,16 @@ final class ImportFixture implements AutoCloseable {
         return new ImportFixture(simulator, data, main);
     }
 
-    /** Writes a file under a hidden name, then renames it into the inbox, as a careful writer does. */
+    /**
+     * Writes a file outside the inbox, then renames it into the inbox, as a careful writer does (a file staged in the
+     * inbox itself under a temporary name would be taken for a file of its own).
+     */
     Path drop(String kind, String fileName, String content) {
         try {
             Path inbox = data.resolve("inbox").resolve(kind);
-            Path hidden = inbox.resolve("." + fileName + ".part");
-            Files.writeString(hidden, content, StandardCharsets.UTF_8);
-            return Files.move(hidden, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            Path staged = Files.createDirectories(data.resolve("staging")).resolve(kind + "-" + System.nanoTime() + ".part");
+            Files.writeString(staged, content, StandardCharsets.UTF_8);
+            return Files.move(staged, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,31 @@ class RowValidatorTest {
     }
 
     @Test
+    void namesTitlesAndDescriptionsAreCheckedAgainstTheLengthLimitsBeforeAnyCall() {
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "n".repeat(1_048_576)), "name is 1048576 characters long; the limit is 255");
+        assertThat(RowValidator.validate(ImportKind.PROJECTS, row(Map.of("name", "n".repeat(255))))).isNotNull();
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "c".repeat(256), "projectId", "shop"),
+                "name is 256 characters long; the limit is 255");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "t".repeat(300), "datetime", "2026-11-22"),
+                "title is 300 characters long; the limit is 255");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "shop", "title", "t", "datetime", "2026-11-22",
+                "description", "d".repeat(2001)), "description is 2001 characters long; the limit is 2000");
+        assertRejected(ImportKind.CLIENTS, Map.of("name", "c", "project", "p".repeat(1000)),
+                "project is 1000 characters long; the limit is 255");
+        assertRejected(ImportKind.REFERENCES, Map.of("projectId", "i".repeat(256), "title", "t", "datetime", "2026-11-22"),
+                "projectId is 256 characters long; the limit is 255");
+        assertRejected(ImportKind.PROJECTS, Map.of("id", "i".repeat(300), "action", "delete"), "id is 300 characters long; the limit is 255");
+    }
+
+    @Test
+    void aValueQuotedInAMessageIsCappedAndItsLineBreaksEscaped() {
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "domain", "d".repeat(5000)),
+                "domain '" + "d".repeat(200) + "…(5000 characters)' is not an absolute URL (e.g. https://shop.example.com)");
+        assertRejected(ImportKind.PROJECTS, Map.of("name", "x", "crossDomain", "yes\nINFO forged"),
+                "crossDomain must be true or false, got 'yes\\nINFO forged'");
+    }
+
+    @Test
     void aRowWithMoreValuesThanColumnsIsRefused() {
         CsvRow row = new CsvRow(1, Map.of("name", "x"), List.of("x", "surplus"), 1);
         assertThatThrownBy(() -> RowValidator.validate(ImportKind.PROJECTS, row))

@@ -92,6 +92,37 @@ class DeploymentEventParserTest {
     }
 
     @Test
+    void namesTheServerWouldGiveTheEmptyIdAndOverlongFieldsAreInvalid() {
+        DeploymentEventParser roomy = new DeploymentEventParser(65536);
+        assertThatThrownBy(() -> roomy.parse("{\"eventId\":\"e\",\"project\":{\"name\":\"日本語のプロジェクト\"}}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("project.name: the project name '日本語のプロジェクト' "
+                        + "would get an empty id");
+        InvalidEventException tooLong = (InvalidEventException) org.assertj.core.api.Assertions.catchThrowable(() -> roomy.parse(
+                "{\"eventId\":\"e\",\"project\":{\"name\":\"" + "p".repeat(256) + "\"},\"clients\":[{\"name\":\""
+                        + "c".repeat(300) + "\"}],\"reference\":{\"title\":\"" + "t".repeat(256) + "\",\"description\":\""
+                        + "d".repeat(2001) + "\",\"datetime\":\"2026-11-22\"}}"));
+        assertThat(tooLong.getProblems()).containsExactly("project.name is 256 characters long; the limit is 255",
+                "clients[0].name is 300 characters long; the limit is 255", "reference.title is 256 characters long; the limit is 255",
+                "reference.description is 2001 characters long; the limit is 2000");
+    }
+
+    @Test
+    void problemsQuoteValuesCappedAndAreListedUpToALimit() {
+        DeploymentEventParser roomy = new DeploymentEventParser(65536);
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            fields.append(",\"unknown").append(i).append("\":1");
+        }
+        InvalidEventException many = (InvalidEventException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> roomy.parse("{\"eventId\":\"e\",\"project\":{\"name\":\"p\"}" + fields + "}"));
+        assertThat(many.getProblems()).hasSize(21).last().isEqualTo("and 480 more problems");
+        assertThat(many.getMessage().length()).isLessThan(4000);
+        assertThatThrownBy(() -> roomy.parse("{\"eventId\":\"e\",\"project\":{\"name\":\"p\",\"domain\":\"" + "x".repeat(3000)
+                + "\"}}")).hasMessageEndingWith("project.domain: '" + "x".repeat(200) + "…(3000 characters)' is not an absolute URL "
+                        + "(e.g. https://shop.example.com)");
+    }
+
+    @Test
     void theEventIdOfAnInvalidEventIsStillFoundForTheDeadLetter() {
         assertThat(parser.eventIdOf("{\"eventId\":\"e9\",\"project\":1}".getBytes())).isEqualTo("e9");
         assertThat(parser.eventIdOf("not json".getBytes())).isNull();

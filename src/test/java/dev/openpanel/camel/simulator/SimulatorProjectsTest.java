@@ -75,6 +75,7 @@ class SimulatorProjectsTest {
     void aNameWithoutSlugCharactersGetsTheEmptyIdThenDigitOnlyIds() {
         assertThat(create("✓")).isEqualTo("");
         assertThat(create("✓✓")).matches("[1-9]\\d{3}");
+        assertThat(create("日本語のプロジェクト")).as("no Latin letter or digit either").matches("[1-9]\\d{3}");
         assertThat(api.get("/manage/projects/").data().get("name").asText()).isEqualTo("✓");
     }
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import dev.openpanel.camel.logging.InputEcho;
+
 /**
  * Parses the date-times users write: an ISO-8601 instant or offset date-time, or a bare date meaning 00:00 UTC.
  * The API accepts any string here and answers 500 for one that is not a date, so values are checked before sending.
@@ -31,7 +33,7 @@ public final class IsoInstants {
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not an ISO-8601 date-time with a zone "
+            throw new IllegalArgumentException("'" + InputEcho.quoted(value) + "' is not an ISO-8601 date-time with a zone "
                     + "(e.g. 2026-11-22T10:00:00Z) or a date (2026-11-22)");
         }
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.openpanel.camel.logging.InputEcho;
+
 /** Parses the enums whose API and URI form is their lower-case name ({@code website}, {@code read}, {@code create}). */
 public final class LowerCaseEnums {
 
@@ -28,7 +30,7 @@ public final class LowerCaseEnums {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "': expected one of "
+        throw new IllegalArgumentException("unknown " + what + " '" + InputEcho.quoted(text) + "': expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(LowerCaseEnums::value).collect(Collectors.joining(", ")));
     }
 }
