@@ -1,0 +1,48 @@
+package dev.openpanel.camel.provisioning.event;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every problem of an event object, in one answer: strict binding ({@link StrictEventJson}) first, then the
+ * document's constraints ({@link EventValidator}), in the schema's order ({@link EventSchema#ORDER}).
+ */
+public final class EventChecker {
+
+    private EventChecker() {
+    }
+
+    /**
+     * The checked event.
+     *
+     * @param document the bound document; use it only when there are no problems
+     * @param problems every problem, in the schema's order; empty for a valid event
+     */
+    public record Checked(EventDocument document, List<EventProblem> problems) {
+    }
+
+    /** Binds and validates an event given as a JSON object. */
+    public static Checked check(JsonNode event) {
+        List<EventProblem> problems = new ArrayList<>();
+        EventDocument document = StrictEventJson.bind(event, problems);
+        if (document != null) {
+            List<EventProblem> binding = List.copyOf(problems);
+            EventValidator.validate(document).stream()
+                    .filter(violation -> binding.stream().noneMatch(found -> explains(found, violation)))
+                    .forEach(problems::add);
+        }
+        problems.sort(EventSchema.ORDER);
+        return new Checked(document, List.copyOf(problems));
+    }
+
+    /**
+     * Whether a binding problem already explains a violation: a value that could not be bound is left out, and the
+     * constraints on what is left (e.g. "is required") would only repeat that problem in other words.
+     */
+    private static boolean explains(EventProblem binding, EventProblem violation) {
+        String at = binding.path();
+        return violation.path().equals(at) || violation.path().startsWith(at + ".") || violation.path().startsWith(at + "[");
+    }
+}
