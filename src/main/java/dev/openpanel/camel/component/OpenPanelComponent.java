@@ -65,7 +65,9 @@ public class OpenPanelComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        OpenPanelEndpoint endpoint = new OpenPanelEndpoint(uri, this, OpenPanelResource.parse(remaining));
+        OpenPanelEndpointConfiguration configuration = new OpenPanelEndpointConfiguration();
+        configuration.setResource(OpenPanelResource.parse(remaining));
+        OpenPanelEndpoint endpoint = new OpenPanelEndpoint(uri, this, configuration);
         setProperties(endpoint, parameters);
         return endpoint;
     }

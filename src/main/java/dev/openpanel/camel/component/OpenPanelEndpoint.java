@@ -4,54 +4,25 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 import dev.openpanel.camel.component.api.ManageApi;
 
 /**
- * Calls the OpenPanel Manage API for one resource: {@code openpanel:projects?operation=create},
- * {@code openpanel:clients?operation=list&projectId=shop}. Bodies in: a model request
- * ({@code ProjectRequest}, {@code ClientRequest}, {@code ReferenceRequest}), a map or JSON text. Bodies out: the
- * model types of {@code dev.openpanel.camel.component.model}.
+ * Manage OpenPanel projects, clients and references through the OpenPanel Manage API.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "openpanel", title = "OpenPanel", syntax = "openpanel:resource",
              producerOnly = true, category = { Category.SAAS, Category.MONITORING }, headersClass = OpenPanelConstants.class)
 public class OpenPanelEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "The resource: projects, clients or references.", enums = "projects,clients,references")
-    @Metadata(required = true)
-    private final OpenPanelResource resource;
-    @UriParam(description = "What to do; the CamelOpenpanelOperation header overrides it.", defaultValue = "list",
-              enums = "list,get,create,update,delete,ensure")
-    private OpenPanelOperation operation = OpenPanelOperation.LIST;
-    @UriParam(label = "producer", defaultValue = "false", description = "create, update, delete and ensure decide and report"
-            + " (CamelOpenpanelOutcome would-create, would-update) but send no write.")
-    private boolean dryRun;
-    @UriParam(label = "producer", defaultValue = "true", description = "Whether ensure creates a resource it does not find;"
-            + " false: a missing resource fails as not found (an update of something that must exist).")
-    private boolean createIfAbsent = true;
-    @UriParam(label = "producer", defaultValue = "false", description = "Whether a delete of a resource that is not there"
-            + " (404) succeeds with CamelOpenpanelOutcome already-gone instead of failing.")
-    private boolean notFoundIsGone;
-    @UriParam(description = "Id of the resource to get, update or delete; the CamelOpenpanelId header overrides it.")
-    private String id;
-    @UriParam(description = "List only the clients or references of this project; the CamelOpenpanelProjectId header"
-            + " overrides it.")
-    private String projectId;
-    @UriParam(label = "security", description = "Use another API root than the component's.")
-    private String apiUrl;
-    @UriParam(label = "security", description = "Use another root client than the component's.")
-    private String clientId;
-    @UriParam(label = "security", secret = true, description = "Secret of the other root client.")
-    private String clientSecret;
+    @UriParam
+    private final OpenPanelEndpointConfiguration configuration;
 
-    OpenPanelEndpoint(String uri, OpenPanelComponent component, OpenPanelResource resource) {
+    OpenPanelEndpoint(String uri, OpenPanelComponent component, OpenPanelEndpointConfiguration configuration) {
         super(uri, component);
-        this.resource = resource;
+        this.configuration = configuration;
     }
 
     @Override
@@ -72,6 +43,9 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
     /** The Manage API of this endpoint's root client (the component's unless overridden). */
     ManageApi manageApi() {
         OpenPanelComponent component = getComponent();
+        String apiUrl = configuration.getApiUrl();
+        String clientId = configuration.getClientId();
+        String clientSecret = configuration.getClientSecret();
         return clientId == null && apiUrl == null
                 ? component.getManageApi()
                 : component.manageApi(apiUrl != null ? apiUrl : component.getApiUrl(),
@@ -79,79 +53,36 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
                         clientSecret != null ? clientSecret : component.getClientSecret());
     }
 
+    /** The endpoint's options. */
+    public OpenPanelEndpointConfiguration getConfiguration() {
+        return configuration;
+    }
+
     public OpenPanelResource getResource() {
-        return resource;
+        return configuration.getResource();
     }
 
     public OpenPanelOperation getOperation() {
-        return operation;
-    }
-
-    public void setOperation(OpenPanelOperation operation) {
-        this.operation = operation;
+        return configuration.getOperation();
     }
 
     public boolean isDryRun() {
-        return dryRun;
-    }
-
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        return configuration.isDryRun();
     }
 
     public boolean isCreateIfAbsent() {
-        return createIfAbsent;
-    }
-
-    public void setCreateIfAbsent(boolean createIfAbsent) {
-        this.createIfAbsent = createIfAbsent;
+        return configuration.isCreateIfAbsent();
     }
 
     public boolean isNotFoundIsGone() {
-        return notFoundIsGone;
-    }
-
-    public void setNotFoundIsGone(boolean notFoundIsGone) {
-        this.notFoundIsGone = notFoundIsGone;
+        return configuration.isNotFoundIsGone();
     }
 
     public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
+        return configuration.getId();
     }
 
     public String getProjectId() {
-        return projectId;
-    }
-
-    public void setProjectId(String projectId) {
-        this.projectId = projectId;
-    }
-
-    public String getApiUrl() {
-        return apiUrl;
-    }
-
-    public void setApiUrl(String apiUrl) {
-        this.apiUrl = apiUrl;
-    }
-
-    public String getClientId() {
-        return clientId;
-    }
-
-    public void setClientId(String clientId) {
-        this.clientId = clientId;
-    }
-
-    public String getClientSecret() {
-        return clientSecret;
-    }
-
-    public void setClientSecret(String clientSecret) {
-        this.clientSecret = clientSecret;
+        return configuration.getProjectId();
     }
 }

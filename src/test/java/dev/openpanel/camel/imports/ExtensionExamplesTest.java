@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
@@ -37,12 +40,16 @@ class ExtensionExamplesTest {
             app.awaitLeft("projects", "hooked.csv");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> rows.received().size() == 3);
-            JsonNode first = JSON.readTree(rows.received().get(0));
-            assertThat(first.get("row").asInt()).isEqualTo(1);
-            assertThat(first.get("status").asText()).isEqualTo("created");
-            assertThat(first.get("name").asText()).isEqualTo("Hook One");
-            assertThat(rows.received()).extracting(body -> JSON.readTree(body).get("status").asText())
-                    .containsExactly("created", "failed", "created");
+            List<JsonNode> byRow = new ArrayList<>();
+            for (String body : rows.received()) {
+                byRow.add(JSON.readTree(body));
+            }
+            byRow.sort(Comparator.comparingInt(row -> row.get("row").asInt()));
+            assertThat(byRow).extracting(row -> row.get("row").asInt()).containsExactly(1, 2, 3);
+            assertThat(byRow.get(0).get("status").asText()).isEqualTo("created");
+            assertThat(byRow.get(0).get("name").asText()).isEqualTo("Hook One");
+            assertThat(byRow).extracting(row -> row.get("status").asText()).containsExactly("created", "failed", "created");
+            assertThat(byRow.get(1).get("message").asText()).contains("is not an absolute URL");
         }
     }
 

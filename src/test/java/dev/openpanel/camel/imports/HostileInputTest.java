@@ -114,7 +114,7 @@ class HostileInputTest {
                 new Input("the same event on the queue", log -> emptyIdEventDeadLettered()),
                 new Input("an event with an overlong project name", log -> eventRefused(
                         "{\"eventId\":\"long\",\"project\":{\"name\":\"" + "p".repeat(300) + "\"}}", 400,
-                        "project.name is 300 characters long; the limit is 255")),
+                        "project.name: is 300 characters long; the limit is 255")),
                 // cleanup rules
                 new Input("a catastrophic cleanup pattern", log -> catastrophicPattern()),
                 new Input("a cleanup pattern with a backreference", log -> backreference()));
