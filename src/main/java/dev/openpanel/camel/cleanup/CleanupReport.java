@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.openpanel.camel.logging.InputEcho;
+
 /**
  * What one cleanup run decided and did, written to {@code data/reports/cleanup-<UTC timestamp>.json}.
  *
@@ -39,6 +41,13 @@ public record CleanupReport(String runId, String mode, String trigger, Instant s
     }
 
     /** One line for people. */
+    /** What was deleted, for a message: {@code 2 deleted: project p1 ('preview-1'), client c7 ('ci-temp')}, or {@code nothing deleted}. */
+    public String deletedSummary() {
+        List<String> deleted = candidates.stream().filter(c -> CleanupCandidate.DELETED.equals(c.outcome()))
+                .map(c -> c.resource() + " " + c.id() + " ('" + InputEcho.quoted(c.name()) + "')").toList();
+        return deleted.isEmpty() ? "nothing deleted" : deleted.size() + " deleted: " + String.join(", ", deleted);
+    }
+
     public String describe() {
         StringBuilder text = new StringBuilder("Cleanup ").append(runId).append(" (").append(mode).append(")");
         if (error != null) {

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.camel.Exchange;
 
-import dev.openpanel.camel.cleanup.CleanupJob;
+import dev.openpanel.camel.cleanup.CleanupRuns;
 import dev.openpanel.camel.cleanup.CleanupReport;
 import dev.openpanel.camel.component.api.ManageJson;
 import picocli.CommandLine.Command;
@@ -32,8 +32,8 @@ public final class CleanupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (OneShotApplication app = OneShotApplication.start(Map.of())) {
             Exchange answer = app.request("direct:cleanup-run", exchange -> {
-                exchange.getIn().setHeader(CleanupJob.APPLY, apply);
-                exchange.getIn().setHeader(CleanupJob.TRIGGER, "command");
+                exchange.getIn().setHeader(CleanupRuns.APPLY, apply);
+                exchange.getIn().setHeader(CleanupRuns.TRIGGER, "command");
             });
             if (answer.getException() != null) {
                 return ExitCodes.failed(answer.getException());

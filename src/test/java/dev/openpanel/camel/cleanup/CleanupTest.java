@@ -243,7 +243,7 @@ class CleanupTest {
     }
 
     private static CleanupReport run(boolean apply) {
-        return template.requestBodyAndHeader("direct:cleanup-run", null, CleanupJob.APPLY, apply, CleanupReport.class);
+        return template.requestBodyAndHeader("direct:cleanup-run", null, CleanupRuns.APPLY, apply, CleanupReport.class);
     }
 
     private static void writeRules(String yaml) {

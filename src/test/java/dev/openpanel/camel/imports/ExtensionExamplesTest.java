@@ -2,8 +2,11 @@ package dev.openpanel.camel.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openpanel.camel.cleanup.CleanupReport;
+import dev.openpanel.camel.cleanup.CleanupRuns;
 import dev.openpanel.camel.testing.WebhookReceiver;
 
 /**
@@ -80,6 +85,66 @@ class ExtensionExamplesTest {
             assertThat(webhook.received()).anySatisfy(text -> assertThat(text)
                     .startsWith("deployment event broken-1 dead-lettered: ").contains("project.name"));
             assertThat(app.results("mixed")).contains("1,upsert,created,project,good-one,Good One,");
+        }
+    }
+
+    @Test
+    void afterEachCleanupRunAMessageListsWhatWasDeleted() throws Exception {
+        Path rules = temp.resolve("cleanup.yaml");
+        Files.writeString(rules, "rules:\n  - name: previews\n    resource: projects\n    where: { name: \"^preview-\" }\n");
+        try (WebhookReceiver chat = WebhookReceiver.start();
+                ImportFixture app = ImportFixture.start(temp.resolve("data"), Map.of(
+                        "camel.main.routes-include-pattern",
+                        "file:routes/*.camel.yaml,file:examples/extensions/cleanup-report-message.camel.yaml",
+                        "example.chat-url", chat.url(),
+                        "openpanel.cleanup.rules", rules.toString()))) {
+            String preview = app.simulator.store().addProject("sandbox-org", "preview-42", Instant.now());
+            app.simulator.store().addProject("sandbox-org", "production", Instant.now());
+            ProducerTemplate template = app.main.getCamelContext().createProducerTemplate();
+
+            template.requestBodyAndHeader("direct:cleanup-run", null, CleanupRuns.APPLY, false);
+            CleanupReport applied = template.requestBodyAndHeader("direct:cleanup-run", null, CleanupRuns.APPLY, true,
+                    CleanupReport.class);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> chat.received().size() == 2);
+            assertThat(chat.received()).contains("cleanup " + applied.runId() + " (apply): 1 deleted: project " + preview
+                    + " ('preview-42')");
+            assertThat(chat.received()).anySatisfy(text -> assertThat(text).endsWith("(dry-run): nothing deleted"));
+        }
+    }
+
+    @Test
+    void aSubscriberWhoseTargetIsDownHoldsNoJournalOfTheJobItListensTo() throws Exception {
+        Path route = temp.resolve("results-to-down-hook.camel.yaml");
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            hook.down(true);
+            Files.writeString(route, """
+                    - route:
+                        id: results-to-down-hook
+                        routeConfigurationId: openpanel-extension
+                        from:
+                          uri: seda:openpanel-provisioning-result
+                          parameters:
+                            multipleConsumers: true
+                          steps:
+                            - setBody:
+                                simple: "${body.describe()}"
+                            - to:
+                                uri: "%s"
+                    """.formatted(hook.url()));
+            try (ImportFixture app = ImportFixture.start(temp.resolve("data"), Map.of(
+                    "camel.main.routes-include-pattern", "file:routes/*.camel.yaml,file:" + route))) {
+                ProducerTemplate template = app.main.getCamelContext().createProducerTemplate();
+                String event = "{\"eventId\":\"held-1\",\"project\":{\"name\":\"held-shop\"}}";
+                template.requestBody("direct:provision-event", event);
+                await().atMost(Duration.ofSeconds(10)).until(() -> hook.refused() >= 1);
+
+                Object again = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> template.requestBody("direct:provision-event", event));
+                assertThat(again.toString()).contains("provisioned before");
+                hook.down(false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> hook.received().size() == 2);
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.openpanel.camel.cleanup.CleanupJob;
+import dev.openpanel.camel.cleanup.CleanupRuns;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.simulator.SimClient;
 import dev.openpanel.camel.simulator.SimulatorStore;
@@ -73,7 +73,7 @@ class EveryJobLogsNoSecretTest {
                 String result = consumer.receiveBody("jms:queue:deployments.results", 20_000, String.class);
                 assertThat(result).as("the result message carries the secrets").containsPattern(SECRET);
 
-                main.getCamelContext().createProducerTemplate().requestBodyAndHeader("direct:cleanup-run", null, CleanupJob.APPLY, true);
+                main.getCamelContext().createProducerTemplate().requestBodyAndHeader("direct:cleanup-run", null, CleanupRuns.APPLY, true);
                 assertThat(simulator.store().clients()).noneMatch(c -> c.name().equals("temp-one"));
             } finally {
                 main.stop();
