@@ -2,25 +2,59 @@ package dev.openpanel.camel.cleanup;
 
 import java.time.Clock;
 
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
-/** Registers the beans of {@code routes/cleanup.camel.yaml}: {@value CleanupRuns#BEAN} and {@value CleanupSteps#BEAN}. */
-public class CleanupConfiguration implements CamelConfiguration {
+/** The beans of {@code routes/cleanup.camel.yaml}, the Camel Main way: {@value CleanupRuns#BEAN} and {@value CleanupSteps#BEAN}. */
+public class CleanupConfiguration implements CamelConfiguration, CamelContextAware {
+
+    /** Registry name of the {@link CleanupSettings}. */
+    public static final String SETTINGS = "cleanupSettings";
+
+    private CamelContext camelContext;
+    private CleanupSettings settings;
+
+    /** The settings, read and checked once; the other beans of this class use them directly, not by lookup. */
+    @BindToRegistry(SETTINGS)
+    public synchronized CleanupSettings settings() {
+        if (settings == null) {
+            settings = CleanupSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+        }
+        return settings;
+    }
+
+    @BindToRegistry(CleanupRuns.BEAN)
+    public CleanupRuns cleanupRuns(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics,
+            @BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token) {
+        return new CleanupRuns(settings(), data, metrics, token, Clock.systemUTC());
+    }
+
+    @BindToRegistry(CleanupSteps.BEAN)
+    public CleanupSteps cleanupSteps() {
+        return new CleanupSteps(settings(), () -> OpenPanelConfiguration.manageApi(camelContext), Clock.systemUTC());
+    }
 
     @Override
     public void configure(CamelContext context) {
-        CleanupSettings settings = CleanupSettings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
-        DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
-        OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.METRICS, OpenPanelMetrics.class);
-        BearerToken token = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.INTAKE_TOKEN, BearerToken.class);
-        context.getRegistry().bind(CleanupRuns.BEAN, new CleanupRuns(settings, data, metrics, token, Clock.systemUTC()));
-        context.getRegistry().bind(CleanupSteps.BEAN,
-                new CleanupSteps(settings, () -> OpenPanelConfiguration.manageApi(context), Clock.systemUTC()));
+        // Every bean is declared above.
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 }

@@ -1,9 +1,14 @@
 package dev.openpanel.camel.config;
 
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.component.api.ApiCallObserver;
@@ -21,7 +26,7 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
  * API URL is set, and registers the {@code openpanel} component (bean {@value #COMPONENT}) with the beans the jobs
  * share: settings, data directory, metrics, intake token and JSON mapper.
  */
-public class OpenPanelConfiguration implements CamelConfiguration {
+public class OpenPanelConfiguration implements CamelConfiguration, CamelContextAware {
 
     /** Registry name of the configured component. */
     public static final String COMPONENT = "openpanel";
@@ -39,23 +44,49 @@ public class OpenPanelConfiguration implements CamelConfiguration {
      */
     public static final String OBJECT_MAPPER = "openpanelObjectMapper";
 
+    private CamelContext camelContext;
+    private OpenPanelSettings settings;
+
+    /** The settings, read and checked once (a bad value stops start-up with a sentence naming it). */
+    @BindToRegistry(SETTINGS)
+    public synchronized OpenPanelSettings settings() {
+        if (settings == null) {
+            settings = OpenPanelSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+            if (settings.clientSecret() != null) {
+                SecretMasker.remember(settings.clientSecret().reveal());
+            }
+        }
+        return settings;
+    }
+
+    @BindToRegistry(DATA)
+    public DataDirectory data() {
+        return new DataDirectory(settings().dataDir()).create();
+    }
+
+    @BindToRegistry(METRICS)
+    public OpenPanelMetrics metrics() {
+        return new OpenPanelMetrics(camelContext);
+    }
+
+    @BindToRegistry(INTAKE_TOKEN)
+    public BearerToken intakeToken(@PropertyInject(value = "openpanel.intake.token", defaultValue = "") String token) {
+        return new BearerToken(token.isEmpty() ? null : token);
+    }
+
+    @BindToRegistry(OBJECT_MAPPER)
+    public ObjectMapper objectMapper() {
+        return ManageJson.mapper();
+    }
+
+    /** Starts the sandbox when no API URL is set, and registers the component with its readiness check and probe. */
     @Override
     public void configure(CamelContext context) throws Exception {
-        OpenPanelSettings settings = OpenPanelSettings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
-        if (settings.clientSecret() != null) {
-            SecretMasker.remember(settings.clientSecret().reveal());
-        }
-        DataDirectory data = new DataDirectory(settings.dataDir()).create();
-        ApiConnection connection = settings.isSandbox() ? SandboxMode.start(context, settings) : settings.connection();
-        OpenPanelMetrics metrics = new OpenPanelMetrics(context);
-        context.getRegistry().bind(SETTINGS, settings);
-        context.getRegistry().bind(DATA, data);
-        context.getRegistry().bind(METRICS, metrics);
-        context.getRegistry().bind(INTAKE_TOKEN, new BearerToken(
-                context.getPropertiesComponent().resolveProperty("openpanel.intake.token").orElse(null)));
-        context.getRegistry().bind(OBJECT_MAPPER, ManageJson.mapper());
+        OpenPanelSettings current = settings();
+        ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current) : current.connection();
+        OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(METRICS, OpenPanelMetrics.class);
         ApiReadiness readiness = new ApiReadiness();
-        OpenPanelComponent component = component(settings, connection);
+        OpenPanelComponent component = component(current, connection);
         component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
@@ -63,8 +94,18 @@ public class OpenPanelConfiguration implements CamelConfiguration {
             health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));
         }
         if (context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled").map(Boolean::parseBoolean).orElse(true)) {
-            context.addService(new ReadinessProbe(context, readiness, component.getManageApi(), settings.healthProbeInterval()));
+            context.addService(new ReadinessProbe(context, readiness, component.getManageApi(), current.healthProbeInterval()));
         }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 
     /** The component of a running context, for beans that call the API in Java. */

@@ -2,11 +2,14 @@ package dev.openpanel.camel.imports;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 
 import dev.openpanel.camel.config.DataDirectory;
@@ -15,40 +18,74 @@ import dev.openpanel.camel.config.SettingValues;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
- * Registers the beans of {@code routes/import.camel.yaml}: {@value InboxFiles#BEAN}, {@value ImportFiles#BEAN},
- * {@value ImportRows#BEAN} and the redelivery policy {@value #PAUSE_POLICY}.
+ * The beans of {@code routes/import.camel.yaml}, the Camel Main way: {@value InboxFiles#BEAN}, {@value ImportFiles#BEAN},
+ * {@value ImportRows#BEAN}, the settings and the redelivery policy {@value #PAUSE_POLICY}.
  */
-public class ImportConfiguration implements CamelConfiguration {
+public class ImportConfiguration implements CamelConfiguration, CamelContextAware {
 
     /** Registry name of the redelivery policy that is an import's pause (routes/import.camel.yaml). */
     public static final String PAUSE_POLICY = "importPausePolicy";
+    /** Registry name of the {@link ImportSettings}. */
+    public static final String SETTINGS = "importSettings";
 
-    @Override
-    public void configure(CamelContext context) {
-        Function<String, String> property = key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
-        ImportSettings settings = ImportSettings.load(property);
-        DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
-        Duration quiet = Duration.ofMillis(SettingValues.wholeNumber(property, "openpanel.import.read-lock-check-interval", "1000", 0,
-                "a number of milliseconds"));
-        context.getRegistry().bind(InboxFiles.BEAN, new InboxFiles(() -> data, quiet, Clock.systemUTC()));
-        context.getRegistry().bind(ImportFiles.BEAN, new ImportFiles(() -> OpenPanelConfiguration.manageApi(context), data, settings));
-        context.getRegistry().bind(PAUSE_POLICY, pausePolicy(settings));
-        context.getRegistry().bind(ImportRows.BEAN, new ImportRows(settings,
-                () -> context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.METRICS, OpenPanelMetrics.class)));
+    private CamelContext camelContext;
+    private ImportSettings settings;
+
+    /** The settings, read and checked once; the other beans of this class use them directly, not by lookup. */
+    @BindToRegistry(SETTINGS)
+    public synchronized ImportSettings settings() {
+        if (settings == null) {
+            settings = ImportSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+        }
+        return settings;
+    }
+
+    @BindToRegistry(InboxFiles.BEAN)
+    public InboxFiles inboxFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @PropertyInject(value = "openpanel.import.read-lock-check-interval", defaultValue = "1000") String readLockInterval) {
+        Duration quiet = Duration.ofMillis(SettingValues.wholeNumber(key -> readLockInterval,
+                "openpanel.import.read-lock-check-interval", "1000", 0, "a number of milliseconds"));
+        return new InboxFiles(() -> data, quiet, Clock.systemUTC());
+    }
+
+    @BindToRegistry(ImportFiles.BEAN)
+    public ImportFiles importFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
+        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(camelContext), data, settings());
+    }
+
+    @BindToRegistry(ImportRows.BEAN)
+    public ImportRows importRows(@BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
+        return new ImportRows(settings(), () -> metrics);
     }
 
     /** Waits out a transient failure on its row: first pause-backoff, doubling up to max-pause-backoff, quietly. */
-    static RedeliveryPolicy pausePolicy(ImportSettings settings) {
+    @BindToRegistry(PAUSE_POLICY)
+    public RedeliveryPolicy pausePolicy() {
         RedeliveryPolicy policy = new RedeliveryPolicy();
         policy.setMaximumRedeliveries(-1);
-        policy.setRedeliveryDelay(settings.pauseBackoff().toMillis());
+        policy.setRedeliveryDelay(settings().pauseBackoff().toMillis());
         policy.setUseExponentialBackOff(true);
         policy.setBackOffMultiplier(2);
-        policy.setMaximumRedeliveryDelay(settings.maxPauseBackoff().toMillis());
+        policy.setMaximumRedeliveryDelay(settings().maxPauseBackoff().toMillis());
         policy.setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
         policy.setAllowRedeliveryWhileStopping(false);
         policy.setLogExhausted(false);
         policy.setLogStackTrace(false);
         return policy;
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        // Every bean is declared above.
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 }

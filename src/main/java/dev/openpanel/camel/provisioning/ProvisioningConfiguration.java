@@ -1,8 +1,11 @@
 package dev.openpanel.camel.provisioning;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.component.jms.JmsComponent;
 
 import dev.openpanel.camel.config.DataDirectory;
@@ -16,14 +19,61 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
  * the beans of {@code routes/provisioning.camel.yaml}. The embedded broker runs in the service only: one-shot
  * commands (triggers off) provision without a queue, so they never contend for the service's broker journal.
  */
-public class ProvisioningConfiguration implements CamelConfiguration {
+public class ProvisioningConfiguration implements CamelConfiguration, CamelContextAware {
 
+    /** Registry name of the {@link ProvisioningSettings}. */
+    public static final String SETTINGS = "provisioningSettings";
+    /** Registry name of the {@link DeploymentEventParser}. */
+    public static final String PARSER = "deploymentEventParser";
+
+    private CamelContext camelContext;
+    private ProvisioningSettings settings;
+    private DeploymentEventParser parser;
+
+    /** The settings, read and checked once; the other beans of this class use them directly, not by lookup. */
+    @BindToRegistry(SETTINGS)
+    public synchronized ProvisioningSettings settings() {
+        if (settings == null) {
+            settings = ProvisioningSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+        }
+        return settings;
+    }
+
+    /** The one event parser the intake and the queue route share. */
+    @BindToRegistry(PARSER)
+    public synchronized DeploymentEventParser parser() {
+        if (parser == null) {
+            parser = new DeploymentEventParser(settings().maxEventBytes());
+        }
+        return parser;
+    }
+
+    @BindToRegistry(Provisioning.BEAN)
+    public Provisioning provisioning(@BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
+        return new Provisioning(parser(), metrics);
+    }
+
+    @BindToRegistry(ProvisioningSteps.BEAN)
+    public ProvisioningSteps provisioningSteps(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
+        return new ProvisioningSteps(parser(), () -> OpenPanelConfiguration.manageApi(camelContext), data, metrics);
+    }
+
+    @BindToRegistry(EventJournalRepository.BEAN)
+    public EventJournalRepository eventJournalRepository() {
+        return new EventJournalRepository();
+    }
+
+    @BindToRegistry(DeploymentIntake.BEAN)
+    public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token) {
+        return new DeploymentIntake(camelContext, token, parser(), settings());
+    }
+
+    /** The {@code jms} component, on the embedded broker (started with the service) or on the configured one. */
     @Override
     public void configure(CamelContext context) throws Exception {
-        ProvisioningSettings settings = ProvisioningSettings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        ProvisioningSettings settings = settings();
         DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
-        OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.METRICS, OpenPanelMetrics.class);
-        BearerToken token = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.INTAKE_TOKEN, BearerToken.class);
         boolean triggers = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
                 .map(Boolean::parseBoolean).orElse(true);
 
@@ -50,12 +100,15 @@ public class ProvisioningConfiguration implements CamelConfiguration {
         if (context.hasComponent("jms") == null) {
             context.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
         }
+    }
 
-        DeploymentEventParser parser = new DeploymentEventParser(settings.maxEventBytes());
-        context.getRegistry().bind(Provisioning.BEAN, new Provisioning(parser, metrics));
-        context.getRegistry().bind(ProvisioningSteps.BEAN,
-                new ProvisioningSteps(parser, () -> OpenPanelConfiguration.manageApi(context), data, metrics));
-        context.getRegistry().bind(EventJournalRepository.BEAN, new EventJournalRepository());
-        context.getRegistry().bind(DeploymentIntake.BEAN, new DeploymentIntake(context, token, parser, settings));
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 }

@@ -55,16 +55,31 @@ class OpenPanelSettingsTest {
     }
 
     @Test
-    void theEnvironmentTableCoversEveryDocumentedVariableAndOnlySetVariablesOverride() {
-        assertThat(EnvironmentOverrides.VARIABLES.values()).containsExactlyInAnyOrder("OPENPANEL_API_URL", "OPENPANEL_CLIENT_ID",
-                "OPENPANEL_CLIENT_SECRET", "OPENPANEL_DATA_DIR", "OPENPANEL_HTTP_PORT", "OPENPANEL_INTAKE_TOKEN",
-                "OPENPANEL_CLEANUP_RULES", "OPENPANEL_CLEANUP_DRY_RUN", "OPENPANEL_PROVISIONING_FROM",
-                "OPENPANEL_PROVISIONING_RESULTS", "OPENPANEL_PROVISIONING_DEAD_LETTER", "OPENPANEL_PROVISIONING_BROKER_URL",
-                "OPENPANEL_PROVISIONING_BROKER_USER", "OPENPANEL_PROVISIONING_BROKER_PASSWORD", "OPENPANEL_EMBEDDED_BROKER_PORT",
-                "OPENPANEL_EMBEDDED_BROKER_USER", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
+    void everyDocumentedVariableIsCamelsDerivedNameOrMappedAndOnlySetVariablesOverride() {
+        Map<String, String> documented = new java.util.LinkedHashMap<>();
+        documented.put("openpanel.api-url", "OPENPANEL_API_URL");
+        documented.put("openpanel.client-id", "OPENPANEL_CLIENT_ID");
+        documented.put("openpanel.client-secret", "OPENPANEL_CLIENT_SECRET");
+        documented.put("openpanel.data-dir", "OPENPANEL_DATA_DIR");
+        documented.put("openpanel.http.port", "OPENPANEL_HTTP_PORT");
+        documented.put("openpanel.intake.token", "OPENPANEL_INTAKE_TOKEN");
+        documented.put("openpanel.cleanup.rules", "OPENPANEL_CLEANUP_RULES");
+        documented.put("openpanel.cleanup.dry-run", "OPENPANEL_CLEANUP_DRY_RUN");
+        documented.put("openpanel.cleanup.cron", "OPENPANEL_CLEANUP_CRON");
+        documented.put("openpanel.cleanup.max-deletes", "OPENPANEL_CLEANUP_MAX_DELETES");
+        documented.put("openpanel.provisioning.from", "OPENPANEL_PROVISIONING_FROM");
+        documented.put("openpanel.provisioning.broker-url", "OPENPANEL_PROVISIONING_BROKER_URL");
+        documented.put("openpanel.provisioning.embedded-broker.port", "OPENPANEL_EMBEDDED_BROKER_PORT");
+        documented.put("openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
+        documented.put("openpanel.import.concurrency", "OPENPANEL_IMPORT_CONCURRENCY");
+        documented.forEach((key, variable) -> assertThat(EnvironmentOverrides.variableOf(key)).as(key).isEqualTo(variable));
+        assertThat(EnvironmentOverrides.DIFFERING).hasSize(3);
+
         Map<String, String> applied = new HashMap<>();
-        EnvironmentOverrides.apply(Map.of("OPENPANEL_DATA_DIR", "/srv/op", "UNRELATED", "x")::get, applied::put);
-        assertThat(applied).containsExactly(Map.entry("openpanel.data-dir", "/srv/op"));
+        EnvironmentOverrides.apply(Map.of("OPENPANEL_EMBEDDED_BROKER_PORT", "61617", "OPENPANEL_DATA_DIR", "/srv/op",
+                "UNRELATED", "x")::get, applied::put);
+        assertThat(applied).as("the rest is Camel's own environment override").containsExactly(
+                Map.entry("openpanel.provisioning.embedded-broker.port", "61617"));
     }
 
     @Test
