@@ -94,6 +94,7 @@ final class ExchangeArguments {
         message.setHeader(OpenPanelConstants.CHANGED_FIELDS, String.join(",", result.changedFields()));
         message.setHeader(OpenPanelConstants.NOTE, result.note());
         message.setHeader(OpenPanelConstants.RECOVERED, result.recovered());
+        message.setHeader(OpenPanelConstants.FIRST_CLIENT_ID, result.firstClientId());
     }
 
     /** Sets the result as the body. */

@@ -43,6 +43,10 @@ public final class OpenPanelConstants {
             + " `createIfAbsent` option.", javaType = "Boolean")
     public static final String CREATE_IF_ABSENT = "CamelOpenpanelCreateIfAbsent";
 
+    @Metadata(description = "After create and ensure of a project recovered by lookup (CamelOpenpanelRecovered): the write"
+            + " client the API made with it, whose secret was lost with the answer (rotate it), or null.", javaType = "String")
+    public static final String FIRST_CLIENT_ID = "CamelOpenpanelFirstClientId";
+
     @Metadata(description = "Decide and report (outcome would-create / would-update) but send no write; overrides the"
             + " endpoint's `dryRun` option.", javaType = "Boolean")
     public static final String DRY_RUN = "CamelOpenpanelDryRun";

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -124,6 +125,16 @@ final class ImportFile implements AutoCloseable {
                 return row;
             }
         };
+    }
+
+    /** Whether there are rows to import: the file was read and not imported before, and some row has no outcome. */
+    boolean hasRowsToImport() {
+        return rejection == null && !alreadyImported && (journal == null || journal.doneCount() < total);
+    }
+
+    /** The file's columns as documented. */
+    List<String> columns() {
+        return csv == null ? List.of() : csv.columns();
     }
 
     int total() {

@@ -3,14 +3,17 @@ package dev.openpanel.camel.imports;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import dev.openpanel.camel.component.OpenPanelConstants;
+import dev.openpanel.camel.component.OpenPanelResource;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.config.DataDirectory;
 
 /**
@@ -29,6 +32,8 @@ public final class ImportFiles {
     public static final String DRY_RUN = "OpenpanelImportDryRun";
     public static final String MOVE_WHEN_DONE = "OpenpanelImportMoveWhenDone";
     public static final String GIVE_UP_WHEN_PAUSED = "OpenpanelImportGiveUpWhenPaused";
+    /** Header: the resource a listing step lists. */
+    public static final String LISTING = "OpenpanelImportListing";
     /** Exchange property holding the {@link ImportFile} of the running import. */
     static final String FILE = "OpenpanelImportFile";
 
@@ -59,6 +64,13 @@ public final class ImportFiles {
                 file.close();
             }
         });
+    }
+
+    /** Takes the listing in the body (of the resource in {@value #LISTING}) into the file's snapshot. */
+    public void seed(Exchange exchange) {
+        ImportFile file = exchange.getProperty(FILE, ImportFile.class);
+        OpenPanelResource resource = OpenPanelResource.parse(exchange.getIn().getHeader(LISTING, String.class));
+        file.snapshot.seed(ResourceKind.of(resource), exchange.getIn().getBody(List.class));
     }
 
     /** The rows still to import. */

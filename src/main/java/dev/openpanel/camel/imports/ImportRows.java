@@ -41,20 +41,31 @@ public final class ImportRows {
         this.metrics = metrics;
     }
 
-    /** Validates the row in the body and sets its step up; an invalid row becomes a failed result, not an exception. */
+    /**
+     * Validates the row in the body and sets its step up; an invalid row becomes a failed result, not an exception.
+     * When planning needs a listing the file does not have yet, the header {@value ImportFiles#LISTING} names it: the
+     * route lists it and plans again.
+     */
     public void plan(Exchange exchange) {
         ImportFile file = file(exchange);
-        CsvRow csvRow = exchange.getIn().getBody(CsvRow.class);
-        exchange.setProperty(CSV_ROW, csvRow);
+        CsvRow csvRow = exchange.getProperty(CSV_ROW, CsvRow.class);
+        if (csvRow == null) {
+            csvRow = exchange.getIn().getBody(CsvRow.class);
+            exchange.setProperty(CSV_ROW, csvRow);
+        }
         Message message = exchange.getIn();
         message.setHeader(RESOURCE, file.kind.resource().value());
         message.setHeader(NEEDS_CALL, false);
+        message.removeHeader(ImportFiles.LISTING);
         ImportRow row;
         RowPlan plan;
         try {
             row = RowValidator.validate(file.kind, csvRow);
             exchange.setProperty(ROW, row);
             plan = new RowPlanner(file.snapshot, file.journal(), settings.allowRootClients()).plan(row);
+        } catch (ListingNeeded e) {
+            message.setHeader(ImportFiles.LISTING, e.resource());
+            return;
         } catch (RowRejectedException e) {
             message.setBody(RowResults.failed(file.kind, csvRow, exchange.getProperty(ROW, ImportRow.class), e.getMessage()));
             return;
@@ -104,9 +115,12 @@ public final class ImportRows {
         return exchange.getProperty(CSV_ROW) != null && OpenPanelErrors.isPermanent(failure(exchange));
     }
 
-    /** Whether a failure of a row's step is one to wait out (429 after its waits, 5xx, timeouts, 401/403). */
+    /**
+     * Whether a failure of a row's step, or of a listing the rows need, is one to wait out (429 after its waits, 5xx,
+     * timeouts, 401/403).
+     */
     public boolean isTransient(Exchange exchange) {
-        return exchange.getProperty(CSV_ROW) != null && OpenPanelErrors.isTransient(failure(exchange));
+        return exchange.getProperty(ImportFiles.FILE) != null && OpenPanelErrors.isTransient(failure(exchange));
     }
 
     /**
@@ -116,14 +130,14 @@ public final class ImportRows {
     public boolean keepWaiting(Exchange exchange) {
         ImportFile file = file(exchange);
         Throwable cause = failure(exchange);
+        String where = rowNumber(exchange) == 0 ? "before its first row" : "at row " + rowNumber(exchange) + " of " + file.total();
         if (file.giveUpWhenPaused || exchange.getContext().isStopping()) {
-            LOG.warn("Import of {} stopped at row {} of {}: {}; it resumes there on the next run", file.fileName,
-                    rowNumber(exchange), file.total(), why(cause));
+            LOG.warn("Import of {} stopped {}: {}; it resumes there on the next run", file.fileName, where, why(cause));
             return false;
         }
         if (file.pause(rowNumber(exchange))) {
-            LOG.warn("Import of {} paused at row {} of {}: {} ({}). The file stays in the inbox; trying again until the API "
-                    + "answers", file.fileName, rowNumber(exchange), file.total(), why(cause), cause == null ? "" : cause.getMessage());
+            LOG.warn("Import of {} paused {}: {} ({}). The file stays in the inbox; trying again until the API answers",
+                    file.fileName, where, why(cause), cause == null ? "" : cause.getMessage());
         }
         return true;
     }

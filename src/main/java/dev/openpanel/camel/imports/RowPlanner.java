@@ -22,7 +22,8 @@ import dev.openpanel.camel.imports.ImportRow.ReferenceRow;
  * Turns a valid row into its {@code openpanel:} step: upsert is {@code ensure} (by natural key, or by id when the row
  * has one), update is {@code ensure} of a resource that must exist, create is {@code create}, delete is
  * {@code delete} by id (a row without id is resolved by natural key in the file's snapshot). Project names in clients
- * and references files are resolved in the same snapshot. No call is made here but the snapshot's listings. A project
+ * and references files are resolved in the same snapshot. No call is made here: a row that needs a listing the
+ * snapshot does not have yet says so ({@link ListingNeeded}), and the route lists it with an openpanel: step. A project
  * is never created under a name the server would give the empty id ({@link ProjectIds}).
  */
 final class RowPlanner {
@@ -51,7 +52,7 @@ final class RowPlanner {
         ProjectRequest desired = row.desired();
         String emptyId = ProjectIds.emptyIdProblem(desired.name());
         if (emptyId != null && (row.action() == RowAction.CREATE || row.action() == RowAction.UPSERT && row.id() == null
-                && snapshot.find(ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, desired.name())).isEmpty())) {
+                && listed(ResourceKind.projects(), null).find(ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, desired.name())).isEmpty())) {
             throw new RowRejectedException(emptyId);
         }
         return switch (row.action()) {
@@ -82,7 +83,7 @@ final class RowPlanner {
             case DELETE -> deleteByKey(row, ResourceKind.clients(), projectId, sameKey,
                     "no " + row.type().value() + " client '" + row.name() + "' in project '" + projectId + "'");
             case UPSERT -> {
-                if (snapshot.find(ResourceKind.clients(), projectId, sameKey).isEmpty()) {
+                if (listed(ResourceKind.clients(), projectId).find(ResourceKind.clients(), projectId, sameKey).isEmpty()) {
                     refuseRoot(request);
                 }
                 yield ensure(request, null, true);
@@ -114,7 +115,8 @@ final class RowPlanner {
         if (ref.id() != null) {
             return ref.id();
         }
-        List<Project> named = snapshot.find(ResourceKind.projects(), null, p -> NaturalKeys.isProject(p, ref.name()));
+        List<Project> named = listed(ResourceKind.projects(), null).find(ResourceKind.projects(), null,
+                p -> NaturalKeys.isProject(p, ref.name()));
         if (named.isEmpty()) {
             throw new RowRejectedException("project '" + ref.name() + "' not found");
         }
@@ -127,7 +129,7 @@ final class RowPlanner {
 
     private <R> RowPlan deleteByKey(ImportRow row, ResourceKind<R, ?> kind, String projectId, Predicate<R> key,
             String absent) {
-        List<R> matches = snapshot.find(kind, projectId, key);
+        List<R> matches = listed(kind, projectId).find(kind, projectId, key);
         if (matches.size() > 1) {
             throw new RowRejectedException("ambiguous: " + matches.size() + " resources match ("
                     + String.join(", ", matches.stream().map(kind::id).toList()) + "); use the id column");
@@ -142,6 +144,18 @@ final class RowPlanner {
             throw new RowRejectedException(absent);
         }
         return call(OpenPanelOperation.DELETE, null, kind.id(matches.get(0)));
+    }
+
+    /**
+     * The snapshot, once it can answer for the kind without a list call.
+     *
+     * @throws ListingNeeded when the route must list the kind first (an openpanel: list step), then plan the row again
+     */
+    private ResourceSnapshot listed(ResourceKind<?, ?> kind, String projectId) {
+        if (!snapshot.canFindWithoutListing(kind, projectId)) {
+            throw new ListingNeeded(kind.resource().value());
+        }
+        return snapshot;
     }
 
     private void refuseRoot(ClientRequest request) {

@@ -3,10 +3,7 @@ package dev.openpanel.camel.imports;
 import org.apache.camel.Message;
 
 import dev.openpanel.camel.component.OpenPanelConstants;
-import dev.openpanel.camel.component.ensure.ResourceSnapshot;
-import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.component.model.Client;
-import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.CreatedClient;
 import dev.openpanel.camel.component.model.CreatedProject;
 import dev.openpanel.camel.component.model.Project;
@@ -19,8 +16,6 @@ import dev.openpanel.camel.component.model.Reference;
 final class RowRecorder {
 
     static final String SECRETS_HEADER = "row,projectId,clientId,clientSecret";
-    /** The name the API gives the write client it creates with every project. */
-    private static final String FIRST_CLIENT = "First client";
 
     RowResult fromAnswer(ImportFile file, ImportRow row, Message answer) {
         Object body = answer.getBody();
@@ -35,7 +30,8 @@ final class RowRecorder {
         }
         if (Boolean.TRUE.equals(answer.getHeader(OpenPanelConstants.RECOVERED, Boolean.class)) && !(body instanceof Reference)
                 && !file.data.secrets().hasLineStartingWith(file.secretsFile(), row.number() + ",")) {
-            String clientId = body instanceof Client client ? client.id() : firstClientOf(file.snapshot, id);
+            String first = answer.getHeader(OpenPanelConstants.FIRST_CLIENT_ID, String.class);
+            String clientId = body instanceof Client client ? client.id() : first != null ? first : "'First client' of project " + id;
             message = "created before an interruption; its secret was not recorded and cannot be recovered: rotate client "
                     + clientId;
         }
@@ -45,12 +41,6 @@ final class RowRecorder {
     private static void recordSecret(ImportFile file, ImportRow row, String projectId, String clientId, String secret) {
         file.data.secrets().appendLine(file.secretsFile(), SECRETS_HEADER,
                 row.number() + "," + (projectId == null ? "" : projectId) + "," + clientId + "," + secret);
-    }
-
-    private static String firstClientOf(ResourceSnapshot snapshot, String projectId) {
-        return snapshot.find(ResourceKind.clients(), null, c -> projectId.equals(c.projectId()) && FIRST_CLIENT.equals(c.name())
-                && c.type() == ClientType.WRITE).stream().findFirst().map(Client::id)
-                .orElse("'" + FIRST_CLIENT + "' of project " + projectId);
     }
 
     private static String nameOf(Object body, ImportRow row) {

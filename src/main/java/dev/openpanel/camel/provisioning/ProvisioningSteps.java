@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import dev.openpanel.camel.component.OpenPanelConstants;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
-import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
@@ -48,7 +47,6 @@ public final class ProvisioningSteps {
     static final String PROVISIONED = "OpenpanelProvisioned";
     private static final String UNIT = "OpenpanelEventUnit";
     private static final String CLIENT = "OpenpanelEventClient";
-    private static final String FIRST_CLIENT = "First client";
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningSteps.class);
 
     private final DeploymentEventParser parser;
@@ -116,7 +114,7 @@ public final class ProvisioningSteps {
             firstClient = created.firstClient().clientId();
             secrets.record(unit.event().eventId(), firstClient, projectId, ClientType.WRITE, created.firstClient().secret());
         } else if (recovered(answer)) {
-            firstClient = firstClientOf(unit, projectId);
+            firstClient = answer.getHeader(OpenPanelConstants.FIRST_CLIENT_ID, String.class);
             message = firstClient == null || secrets.has(unit.event().eventId(), firstClient) ? null : lostSecret(firstClient);
         }
         String name = body instanceof CreatedProject created ? created.project().name() : ((Project) body).name();
@@ -255,12 +253,6 @@ public final class ProvisioningSteps {
         unit.journal().recordOutcome(outcome);
         LOG.info("Event {}: {} {} {}{}", unit.event().eventId(), outcome.step().startsWith("client:") ? "client" : outcome.step(),
                 outcome.id(), outcome.status(), outcome.message() == null ? "" : " (" + outcome.message() + ")");
-    }
-
-    private static String firstClientOf(EventUnit unit, String projectId) {
-        return unit.snapshot().find(ResourceKind.clients(), null,
-                c -> projectId.equals(c.projectId()) && FIRST_CLIENT.equals(c.name()) && c.type() == ClientType.WRITE)
-                .stream().findFirst().map(Client::id).orElse(null);
     }
 
     private static String changes(Message answer) {

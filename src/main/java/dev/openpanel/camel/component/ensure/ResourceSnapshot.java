@@ -92,6 +92,19 @@ public final class ResourceSnapshot {
         return null;
     }
 
+    /**
+     * Whether finding resources of the kind (of the project, when given) needs no list call: the kind is listed, or
+     * the project was created in this unit.
+     */
+    public synchronized boolean canFindWithoutListing(ResourceKind<?, ?> kind, String projectId) {
+        return listings.containsKey(kind.resource()) || projectId != null && newProjects.contains(projectId);
+    }
+
+    /** Takes a listing made by an {@code openpanel:...?operation=list} step as the kind's listing, unless it has one. */
+    public synchronized void seed(ResourceKind<?, ?> kind, List<?> listing) {
+        listings.putIfAbsent(kind.resource(), new Listing(new ArrayList<>(listing), clock.instant()));
+    }
+
     /** Lists the kind again if its listing is older than {@code instant} (a write may have happened since). */
     public synchronized void refreshIfListedBefore(ResourceKind<?, ?> kind, Instant instant) {
         Listing existing = listings.get(kind.resource());

@@ -3,6 +3,7 @@ package dev.openpanel.camel.component.ensure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import dev.openpanel.camel.component.error.AmbiguousResourceException;
 import dev.openpanel.camel.component.error.ApiFailure;
 import dev.openpanel.camel.component.error.ResourceNotFoundException;
 import dev.openpanel.camel.component.kind.ResourceKind;
+import dev.openpanel.camel.component.model.Client;
+import dev.openpanel.camel.component.model.ClientType;
 
 /**
  * The component's writes, safe to retry: {@code ensure} (find by natural key or id in the unit's snapshot, create if
@@ -24,6 +27,8 @@ public final class ResourceWrites {
 
     /** Allowance for the difference between our clock and the server's when matching creation times. */
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+    /** The name the API gives the write client it creates with every project. */
+    public static final String FIRST_CLIENT = "First client";
 
     private final Clock clock;
 
@@ -52,10 +57,11 @@ public final class ResourceWrites {
         String note = kind.note(current, desired);
         Optional<Q> changes = kind.changes(current, desired);
         boolean updatedBefore = intent.filter(i -> i.operation() == OpenPanelOperation.UPDATE).isPresent();
+        String firstClient = recovered != null ? firstClientOf(kind, current, snapshot) : null;
         if (changes.isEmpty()) {
             String outcome = recovered != null ? WriteResult.CREATED : updatedBefore ? WriteResult.UPDATED : WriteResult.UNCHANGED;
             context.intents().succeeded(context.intentKey());
-            return new WriteResult(outcome, kind.id(current), current, List.of(), note, recovered != null);
+            return new WriteResult(outcome, kind.id(current), current, List.of(), note, recovered != null, firstClient);
         }
         if (context.dryRun()) {
             return new WriteResult(WriteResult.WOULD_UPDATE, kind.id(current), changes.get(), kind.fieldsOf(changes.get()), note,
@@ -68,7 +74,7 @@ public final class ResourceWrites {
         snapshot.put(kind, updated);
         context.intents().succeeded(context.intentKey());
         return new WriteResult(recovered != null ? WriteResult.CREATED : WriteResult.UPDATED, kind.id(updated), updated,
-                kind.fieldsOf(changes.get()), note, recovered != null);
+                kind.fieldsOf(changes.get()), note, recovered != null, firstClient);
     }
 
     /** Creates the resource, unless an earlier attempt whose answer was lost already did. */
@@ -79,7 +85,8 @@ public final class ResourceWrites {
             R earlier = createdBefore(kind, desired, intent.get(), context);
             if (earlier != null) {
                 context.intents().succeeded(context.intentKey());
-                return new WriteResult(WriteResult.CREATED, kind.id(earlier), earlier, List.of(), null, true);
+                return new WriteResult(WriteResult.CREATED, kind.id(earlier), earlier, List.of(), null, true,
+                        firstClientOf(kind, earlier, context.snapshot()));
             }
         }
         context.intents().record(context.intentKey(), new Intent(OpenPanelOperation.CREATE, clock.instant()));
@@ -121,6 +128,19 @@ public final class ResourceWrites {
         context.snapshot().remove(kind, id);
         context.intents().succeeded(context.intentKey());
         return new WriteResult(outcome, id, Boolean.TRUE, List.of(), null, false);
+    }
+
+    /** For a project whose create answer was lost: the write client the API made with it (one clients listing). */
+    private static <R> String firstClientOf(ResourceKind<R, ?> kind, R resource, ResourceSnapshot snapshot) {
+        if (kind.resource() != OpenPanelResource.PROJECTS) {
+            return null;
+        }
+        String projectId = kind.id(resource);
+        snapshot.refreshIfListedBefore(ResourceKind.clients(), Instant.MAX);
+        return snapshot.find(ResourceKind.clients(), null, c -> projectId.equals(c.projectId())
+                && FIRST_CLIENT.equals(c.name()) && c.type() == ClientType.WRITE).stream()
+                .min(Comparator.comparing(Client::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Client::id).orElse(null);
     }
 
     /** The resource an interrupted create made, or null when it made none. */

@@ -6,9 +6,11 @@ import java.util.List;
  * What a write decided and did: the outcome ({@code created}, {@code updated}, {@code unchanged}, {@code deleted},
  * {@code already-gone}, or in a dry run {@code would-create} / {@code would-update}), the id, the body to hand on,
  * the fields it changed, a note, and whether the resource was created by an earlier attempt whose answer was lost
- * (its secret is then not in this answer).
+ * (its secret is then not in this answer). For a recovered project, {@code firstClientId} is the write client the API
+ * made with it (its secret lost with the answer), or null.
  */
-public record WriteResult(String outcome, String id, Object body, List<String> changedFields, String note, boolean recovered) {
+public record WriteResult(String outcome, String id, Object body, List<String> changedFields, String note, boolean recovered,
+        String firstClientId) {
 
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
@@ -17,6 +19,10 @@ public record WriteResult(String outcome, String id, Object body, List<String> c
     public static final String ALREADY_GONE = "already-gone";
     public static final String WOULD_CREATE = "would-create";
     public static final String WOULD_UPDATE = "would-update";
+
+    public WriteResult(String outcome, String id, Object body, List<String> changedFields, String note, boolean recovered) {
+        this(outcome, id, body, changedFields, note, recovered, null);
+    }
 
     public WriteResult {
         changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);

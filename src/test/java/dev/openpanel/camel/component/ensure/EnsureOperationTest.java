@@ -147,6 +147,9 @@ class EnsureOperationTest {
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(OpenPanelConstants.OUTCOME)).isEqualTo("created");
         assertThat(result.getMessage().getHeader(OpenPanelConstants.RECOVERED)).isEqualTo(true);
+        String firstClient = simulator.store().clients().stream()
+                .filter(c -> "lost-answer".equals(c.projectId()) && c.name().equals("First client")).findFirst().orElseThrow().id();
+        assertThat(result.getMessage().getHeader(OpenPanelConstants.FIRST_CLIENT_ID)).isEqualTo(firstClient);
         assertThat(simulator.received("POST")).isEqualTo(1);
         assertThat(simulator.store().projects()).filteredOn(p -> p.name().equals("Lost Answer")).hasSize(1);
     }
@@ -165,7 +168,8 @@ class EnsureOperationTest {
 
         assertThat(result.getMessage().getHeader(OpenPanelConstants.OUTCOME)).isEqualTo("created");
         assertThat(result.getMessage().getHeader(OpenPanelConstants.RECOVERED)).isEqualTo(true);
-        assertThat(calls()).containsExactly("GET /manage/projects");
+        assertThat(calls()).as("the project, then its first client, whose secret is lost").containsExactly(
+                "GET /manage/projects", "GET /manage/clients");
 
         simulator.clearRequests();
         Exchange fresh = template.request("openpanel:projects?operation=ensure", e -> {
