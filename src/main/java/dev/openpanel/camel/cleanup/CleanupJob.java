@@ -31,6 +31,7 @@ import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.component.error.ResourceNotFoundException;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.http.HttpReplies;
 import dev.openpanel.camel.logging.InputEcho;
@@ -209,8 +210,7 @@ public final class CleanupJob {
                 Duration.between(started, finished).toMillis(), settings.rules().toString(), describe(rules), candidates, totals,
                 guard, stopped, error, rulesInvalid, file);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            PrivateFiles.write(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cleanup report " + file, e);
         }
