@@ -11,6 +11,7 @@ import dev.openpanel.camel.config.EnvironmentOverrides;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.imports.ImportConfiguration;
 import dev.openpanel.camel.provisioning.ProvisioningConfiguration;
+import dev.openpanel.camel.retention.RetentionConfiguration;
 
 /**
  * The composition root: builds the Camel Main of the application, above the jobs it wires, the same way for the service, the one-shot commands and the tests:
@@ -27,7 +28,8 @@ public final class ApplicationMain {
             OpenPanelConfiguration.class,
             ImportConfiguration.class,
             CleanupConfiguration.class,
-            ProvisioningConfiguration.class);
+            ProvisioningConfiguration.class,
+            RetentionConfiguration.class);
 
     private ApplicationMain() {
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.http.HttpReplies;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
@@ -138,8 +139,7 @@ public final class CleanupRuns {
                 Duration.between(run.started(), finished).toMillis(), settings.rules().toString(), describe(run.rules()),
                 candidates, totals, run.guard(), run.stopped(), run.error(), run.rulesInvalid(), file);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            PrivateFiles.write(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cleanup report " + file, e);
         }

@@ -3,21 +3,30 @@ package dev.openpanel.camel.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.openpanel.camel.files.PermissionRepair;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.secrets.SecretFiles;
 import dev.openpanel.camel.state.Sha256;
 
 /**
  * The data directory's layout (PRODUCT.md section 5): {@code inbox/<kind>/} drop folders, {@code outbox/},
- * {@code errors/}, {@code secrets/} (0700, written only through {@link SecretFiles}), {@code reports/} and
- * {@code state/} (the tool's own journals and stores).
+ * {@code errors/}, {@code secrets/} (written only through {@link SecretFiles}), {@code reports/} and {@code state/}
+ * (the tool's own journals and stores). All of it is owner only: folders 0700, files 0600, created so through
+ * {@link PrivateFiles}.
  */
 public final class DataDirectory {
 
     /** The CSV drop folders' kinds. */
     public static final String[] INBOX_KINDS = { "projects", "clients", "references" };
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
+    private static final List<String> FOLDERS = List.of("inbox", "outbox", "errors", "secrets", "reports", "state");
 
     private final Path root;
     private final SecretFiles secrets;
@@ -27,21 +36,48 @@ public final class DataDirectory {
         this.secrets = new SecretFiles(this.root);
     }
 
-    /** Creates every folder of the layout that does not exist yet. */
+    /**
+     * Creates every folder of the layout that does not exist yet (0700), and repairs what others could read or write
+     * in it, saying so once.
+     */
     public DataDirectory create() {
+        int tightened = tighten();
         try {
             for (String kind : INBOX_KINDS) {
-                Files.createDirectories(inbox(kind));
+                PrivateFiles.createDirectories(inbox(kind));
             }
-            Files.createDirectories(outbox());
-            Files.createDirectories(errors());
-            Files.createDirectories(reports());
-            Files.createDirectories(state());
+            PrivateFiles.createDirectories(outbox());
+            PrivateFiles.createDirectories(errors());
+            PrivateFiles.createDirectories(reports());
+            PrivateFiles.createDirectories(state());
             secrets.directory();
-            return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + root, e);
         }
+        if (tightened > 0) {
+            LOG.warn("{} folders and files in the data directory {} could be read or written by group or others; they are owner only now",
+                    tightened, root);
+        }
+        return this;
+    }
+
+    /**
+     * Makes the data directory and everything in its layout's folders owner only (0700 folders, 0600 files), whoever
+     * created them; other files beside the layout's folders are not the tool's and are left alone.
+     *
+     * @return how many folders and files had to change
+     */
+    public int tighten() {
+        int tightened = 0;
+        try {
+            tightened += PermissionRepair.tighten(root) ? 1 : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change the permissions of the data directory " + root, e);
+        }
+        for (String folder : FOLDERS) {
+            tightened += PermissionRepair.tree(root.resolve(folder));
+        }
+        return tightened;
     }
 
     public Path root() {

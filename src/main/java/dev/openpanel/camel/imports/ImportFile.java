@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.state.Sha256;
 
 /**
@@ -225,12 +226,12 @@ final class ImportFile implements AutoCloseable {
     private void moveTo(String folder) {
         try {
             Path target = path.resolveSibling(folder);
-            Files.createDirectories(target);
+            PrivateFiles.createDirectories(target);
             Path destination = target.resolve(fileName);
             if (Files.exists(destination)) {
                 destination = target.resolve(name + "-" + Instant.now().toString().replace(":", "") + ".csv");
             }
-            Files.move(path, destination);
+            PrivateFiles.moveIn(path, destination);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + path + " to " + folder, e);
         }

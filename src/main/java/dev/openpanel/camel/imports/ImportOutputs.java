@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.files.PrivateFiles;
 
 /**
  * Writes an import's outputs: {@code outbox/<name>.results.csv} (exactly one line per data row),
@@ -115,8 +116,8 @@ final class ImportOutputs {
         Table(Path target, List<String> header) {
             this.target = target;
             try {
-                Files.createDirectories(target.getParent());
-                this.temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                PrivateFiles.createDirectories(target.getParent());
+                this.temporary = PrivateFiles.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 this.writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
                 CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
                 this.rows = CSV.writerFor(List.class).with(schema).writeValues(writer);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.logging.InputEcho;
 
 /**
@@ -89,11 +90,11 @@ public final class InboxFiles implements GenericFileFilter<File> {
     }
 
     private static Path moveToFailed(Path file, String safe) throws IOException {
-        Path failed = Files.createDirectories(file.resolveSibling(".failed"));
+        Path failed = PrivateFiles.createDirectories(file.resolveSibling(".failed"));
         Path destination = failed.resolve(safe);
         if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
             destination = failed.resolve(Instant.now().toString().replace(":", "") + "-" + safe);
         }
-        return Files.move(file, destination);
+        return PrivateFiles.moveIn(file, destination);
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -26,19 +27,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.files.PermissionRepair;
+import dev.openpanel.camel.files.PrivateFiles;
 
 /**
  * The default event channel: an ActiveMQ Artemis broker inside the service's JVM, with a persistent journal in
- * {@code data/state/broker/}, so queued events survive a restart with no external server. It is reachable in-VM
- * ({@link #url()}) and, only when a listener is configured, on a TCP port for one user. The broker never dead-letters
- * or drops a message on its own (unlimited delivery attempts, with a growing delay between them): the routes decide
- * what is permanent.
+ * {@code data/state/broker/}, so queued events survive a restart with no external server. Result messages carry
+ * secrets, so the journal is owner only: its folders are 0700 before the broker starts, and the files the broker
+ * creates (with the umask's mode, which Artemis offers no way to set) are made 0600 once it has started and every
+ * {@link #TIGHTEN_EVERY} after. It is reachable in-VM ({@link #url()}) and, only when a listener is configured, on a
+ * TCP port for one user. The broker never dead-letters or drops a message on its own (unlimited delivery attempts,
+ * with a growing delay between them): the routes decide what is permanent.
  */
 public final class EmbeddedBroker extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final String ROLE = "openpanel";
+    /** How often files the broker added are made owner only. */
+    static final Duration TIGHTEN_EVERY = Duration.ofSeconds(30);
 
     private final Path directory;
     private final ProvisioningSettings.Listener listener;
@@ -94,11 +101,20 @@ public final class EmbeddedBroker extends ServiceSupport {
                         // never used (no delivery limit, no expiry); named so the broker does not warn about each queue
                         .setDeadLetterAddress(SimpleString.of("broker.dead-letters"))
                         .setExpiryAddress(SimpleString.of("broker.expired")));
+        for (String folder : List.of(configuration.getJournalDirectory(), configuration.getBindingsDirectory(),
+                configuration.getPagingDirectory(), configuration.getLargeMessagesDirectory())) {
+            PrivateFiles.createDirectories(Path.of(folder));
+        }
         server = new EmbeddedActiveMQ().setConfiguration(configuration);
         if (listener != null) {
             openListener(configuration);
         }
         server.start();
+        // Artemis opens its files with plain RandomAccessFile (the umask's mode): make those of its start owner only
+        // now, and any it adds later (journal files, paging, large messages) on a schedule, in folders only we can enter
+        tightenFiles();
+        server.getActiveMQServer().getScheduledPool().scheduleWithFixedDelay(this::tightenFiles, TIGHTEN_EVERY.toSeconds(),
+                TIGHTEN_EVERY.toSeconds(), TimeUnit.SECONDS);
         LOG.info("Embedded broker started (journal in {}{})", directory,
                 listener == null ? "" : "; listening on tcp://" + listener.host() + ":" + listener.port() + " for user " + listener.user());
     }
@@ -113,6 +129,13 @@ public final class EmbeddedBroker extends ServiceSupport {
             lock.release();
             lockFile.close();
             lock = null;
+        }
+    }
+
+    private void tightenFiles() {
+        int tightened = PermissionRepair.tree(directory);
+        if (tightened > 0) {
+            LOG.debug("Embedded broker: {} new files in {} made owner only", tightened, directory);
         }
     }
 
@@ -131,8 +154,8 @@ public final class EmbeddedBroker extends ServiceSupport {
      * runs on the same data directory.
      */
     private void lockJournal() throws IOException {
-        Files.createDirectories(directory);
-        lockFile = FileChannel.open(directory.resolve("openpanel-camel.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateFiles.createDirectories(directory);
+        lockFile = PrivateFiles.openForWriting(directory.resolve("openpanel-camel.lock"));
         try {
             lock = lockFile.tryLock();
         } catch (OverlappingFileLockException e) {

@@ -5,16 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.openpanel.camel.files.PermissionRepair;
+import dev.openpanel.camel.files.PrivateFiles;
 
 /**
  * The one place that writes secrets to disk: files in {@code <data>/secrets/}, a directory only the owner can enter
@@ -22,10 +24,6 @@ import java.util.Set;
  * returning, so a secret that was reported written survives a crash.
  */
 public final class SecretFiles {
-
-    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
 
@@ -36,12 +34,8 @@ public final class SecretFiles {
     /** The secrets directory, created (or tightened) to 0700. */
     public synchronized Path directory() {
         try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory, attributes(DIRECTORY));
-            }
-            if (POSIX) {
-                Files.setPosixFilePermissions(directory, DIRECTORY);
-            }
+            PrivateFiles.createDirectories(directory);
+            PermissionRepair.tighten(directory);
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the secrets directory " + directory, e);
@@ -52,12 +46,7 @@ public final class SecretFiles {
     public synchronized Path write(String fileName, String content) {
         Path target = directory().resolve(checked(fileName));
         try {
-            Path temporary = Files.createTempFile(directory, ".writing-", ".tmp", attributes(FILE));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return PrivateFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the secrets file " + target, e);
         }
@@ -69,7 +58,7 @@ public final class SecretFiles {
         try {
             boolean created = !Files.exists(target);
             if (created) {
-                Files.createFile(target, attributes(FILE));
+                PrivateFiles.createFile(target);
             }
             try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 String text = (created && header != null ? header + "\n" : "") + line + "\n";
@@ -108,15 +97,33 @@ public final class SecretFiles {
         }
     }
 
+    /**
+     * Deletes every file of the directory last modified before the cutoff (leftovers of an interrupted write
+     * included) and returns their names, in order. Links and folders are left alone.
+     */
+    public synchronized List<String> deleteOlderThan(Instant cutoff) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<String> deleted = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    deleted.add(file.getFileName().toString());
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear old files from the secrets directory " + directory, e);
+        }
+    }
+
     private static String checked(String fileName) {
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")
                 || fileName.startsWith(".")) {
             throw new IllegalArgumentException("not a plain file name: '" + fileName + "'");
         }
         return fileName;
-    }
-
-    private static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
-        return POSIX ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) } : new FileAttribute<?>[0];
     }
 }

@@ -3,8 +3,14 @@ package dev.openpanel.camel.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The crash-safe journal: replay in order, a torn last line cut off, one holder at a time. */
+/**
+ * The crash-safe journal: replay in order, a torn last line cut off, one holder at a time, owner only, and deleted
+ * once old only when its work is finished and nobody holds it.
+ */
 class JsonLinesJournalTest {
 
     @TempDir
@@ -53,5 +62,75 @@ class JsonLinesJournalTest {
         try (JsonLinesJournal again = JsonLinesJournal.open(file, line -> { })) {
             assertThat(again.file()).isEqualTo(file);
         }
+    }
+
+    @Test
+    void aNewJournalIs0600InFoldersOnlyTheOwnerCanEnter() throws Exception {
+        Path file = temp.resolve("state/api/imports/projects-1.jsonl");
+        try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
+            journal.append(JsonLinesJournal.line("intent"));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("state")))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void onlyAnOldJournalWithItsFinishingLineIsDeleted() throws Exception {
+        Instant cutoff = Instant.parse("2026-11-01T00:00:00Z");
+        Path finishedOld = journal("finished-old.jsonl", cutoff.minus(Duration.ofDays(1)), "received", "done", "complete");
+        Path finishedRecent = journal("finished-recent.jsonl", cutoff.plusSeconds(1), "received", "complete");
+        Path unfinishedOld = journal("unfinished-old.jsonl", cutoff.minus(Duration.ofDays(90)), "received", "intent");
+        Path mentionsOnly = journal("mentions-only.jsonl", cutoff.minus(Duration.ofDays(90)), "received");
+        Files.writeString(mentionsOnly, "{\"t\":\"done\",\"name\":\"complete\"}\n", StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(mentionsOnly, FileTime.from(cutoff.minus(Duration.ofDays(90))));
+
+        assertThat(JsonLinesJournal.deleteIfFinished(finishedOld, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.DELETED);
+        assertThat(JsonLinesJournal.deleteIfFinished(finishedRecent, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.RECENT);
+        assertThat(JsonLinesJournal.deleteIfFinished(unfinishedOld, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.UNFINISHED);
+        assertThat(JsonLinesJournal.deleteIfFinished(mentionsOnly, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.UNFINISHED);
+        assertThat(JsonLinesJournal.deleteIfFinished(temp.resolve("gone.jsonl"), "complete", cutoff))
+                .isEqualTo(JsonLinesJournal.Removal.RECENT);
+
+        assertThat(finishedOld).doesNotExist();
+        assertThat(finishedRecent).exists();
+        assertThat(unfinishedOld).exists();
+        assertThat(mentionsOnly).exists();
+    }
+
+    @Test
+    void aJournalOpenInThisProcessOrLockedByAnotherHolderIsNotDeletedAndReopeningADeletedOneStartsAfresh() throws Exception {
+        Instant cutoff = Instant.parse("2026-11-01T00:00:00Z");
+        Instant old = cutoff.minus(Duration.ofDays(40));
+        Path open = journal("open.jsonl", old, "received", "complete");
+        try (JsonLinesJournal holder = JsonLinesJournal.open(open, line -> { })) {
+            Files.setLastModifiedTime(open, FileTime.from(old));
+            assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.IN_USE);
+        }
+        Path locked = journal("locked.jsonl", old, "received", "complete");
+        try (FileChannel other = FileChannel.open(locked, StandardOpenOption.WRITE)) {
+            // a lock the journal's own bookkeeping does not know of, as another process would hold it
+            other.lock();
+            assertThat(JsonLinesJournal.deleteIfFinished(locked, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.IN_USE);
+        }
+        assertThat(open).exists();
+        assertThat(locked).exists();
+
+        assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).as("closed now").isEqualTo(JsonLinesJournal.Removal.DELETED);
+        List<JsonNode> replayed = new ArrayList<>();
+        try (JsonLinesJournal fresh = JsonLinesJournal.open(open, replayed::add)) {
+            assertThat(replayed).isEmpty();
+        }
+    }
+
+    private Path journal(String name, Instant modified, String... types) throws Exception {
+        Path file = temp.resolve(name);
+        try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
+            for (String type : types) {
+                journal.append(JsonLinesJournal.line(type));
+            }
+        }
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        return file;
     }
 }

@@ -80,10 +80,13 @@ public final class ServiceProcess implements AutoCloseable {
      * (the HTTP port is a free one unless {@code OPENPANEL_HTTP_PORT} is given).
      */
     public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                OpenPanelCamelApplication.class.getName()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        return startWithUmask(null, workingDirectory, environment, arguments);
+    }
+
+    /** {@link #start}, with the process's umask set first (e.g. {@code 022}); null keeps this process's. */
+    public static ServiceProcess startWithUmask(String umask, Path workingDirectory, Map<String, String> environment,
+            String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(command(umask, arguments)).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
         environment.forEach(builder.environment()::put);
         try {
@@ -101,10 +104,13 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws AssertionError when it does not end within the timeout
      */
     public static Completed run(Path workingDirectory, Map<String, String> environment, Duration timeout, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                OpenPanelCamelApplication.class.getName()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        return runWithUmask(null, workingDirectory, environment, timeout, arguments);
+    }
+
+    /** {@link #run}, with the process's umask set first (e.g. {@code 022}); null keeps this process's. */
+    public static Completed runWithUmask(String umask, Path workingDirectory, Map<String, String> environment, Duration timeout,
+            String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(command(umask, arguments)).directory(workingDirectory.toFile());
         builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
         environment.forEach(builder.environment()::put);
         try {
@@ -180,6 +186,18 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+    }
+
+    /** The JVM's command line; with a umask, through a shell that sets it and then becomes the JVM (same process). */
+    private static List<String> command(String umask, String... arguments) {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.addAll(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                OpenPanelCamelApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private static String javaBinary() {
