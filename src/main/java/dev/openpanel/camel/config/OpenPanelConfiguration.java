@@ -11,6 +11,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openpanel.camel.component.OpenPanelComponent;
+import dev.openpanel.camel.extensions.ExtensionPoints;
 import dev.openpanel.camel.component.api.ApiCallObserver;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageJson;
@@ -72,6 +73,11 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
     @BindToRegistry(INTAKE_TOKEN)
     public BearerToken intakeToken(@PropertyInject(value = "openpanel.intake.token", defaultValue = "") String token) {
         return new BearerToken(token.isEmpty() ? null : token);
+    }
+
+    @BindToRegistry(ExtensionPoints.BEAN)
+    public ExtensionPoints extensionPoints() {
+        return new ExtensionPoints(camelContext);
     }
 
     @BindToRegistry(OBJECT_MAPPER)

@@ -15,6 +15,7 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.config.SettingValues;
+import dev.openpanel.camel.extensions.ExtensionPoints;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
@@ -49,8 +50,9 @@ public class ImportConfiguration implements CamelConfiguration, CamelContextAwar
     }
 
     @BindToRegistry(ImportFiles.BEAN)
-    public ImportFiles importFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
-        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(camelContext), data, settings());
+    public ImportFiles importFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @BeanInject(ExtensionPoints.BEAN) ExtensionPoints extensions) {
+        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(camelContext), data, settings(), extensions);
     }
 
     @BindToRegistry(ImportRows.BEAN)

@@ -15,6 +15,7 @@ import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
 import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.extensions.ExtensionPoints;
 
 /**
  * The file steps of {@code routes/import.camel.yaml} (bean {@value #BEAN}): {@link #open} checks a file and sets up
@@ -34,17 +35,23 @@ public final class ImportFiles {
     public static final String GIVE_UP_WHEN_PAUSED = "OpenpanelImportGiveUpWhenPaused";
     /** Header: the resource a listing step lists. */
     public static final String LISTING = "OpenpanelImportListing";
+    /** Exchange property: whether a route subscribes to every row's result (checked once per file). */
+    public static final String ROW_RESULT_SUBSCRIBED = "OpenpanelImportRowResultSubscribed";
+    /** Exchange property: whether a route subscribes to failed rows (checked once per file). */
+    public static final String ROW_FAILED_SUBSCRIBED = "OpenpanelImportRowFailedSubscribed";
     /** Exchange property holding the {@link ImportFile} of the running import. */
     static final String FILE = "OpenpanelImportFile";
 
     private final Supplier<ManageApi> api;
     private final DataDirectory data;
     private final ImportSettings settings;
+    private final ExtensionPoints extensions;
 
-    public ImportFiles(Supplier<ManageApi> api, DataDirectory data, ImportSettings settings) {
+    public ImportFiles(Supplier<ManageApi> api, DataDirectory data, ImportSettings settings, ExtensionPoints extensions) {
         this.api = api;
         this.data = data;
         this.settings = settings;
+        this.extensions = extensions;
     }
 
     /** Opens the exchange's file; a rejected file, or one imported before, then has no rows. */
@@ -54,6 +61,8 @@ public final class ImportFiles {
         ImportFile file = ImportFile.open(file(exchange), kind, flag(exchange, DRY_RUN), flag(exchange, GIVE_UP_WHEN_PAUSED),
                 data, snapshot, settings);
         exchange.setProperty(FILE, file);
+        exchange.setProperty(ROW_RESULT_SUBSCRIBED, extensions.subscribed("openpanel-import-row-result"));
+        exchange.setProperty(ROW_FAILED_SUBSCRIBED, extensions.subscribed("openpanel-import-row-failed"));
         exchange.setProperty(OpenPanelConstants.SNAPSHOT, snapshot);
         if (file.journal() != null) {
             exchange.setProperty(OpenPanelConstants.INTENTS, new JournalIntents(file.journal()));

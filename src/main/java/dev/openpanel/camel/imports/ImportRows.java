@@ -28,6 +28,8 @@ public final class ImportRows {
     public static final String NEEDS_CALL = "OpenpanelRowNeedsCall";
     /** Header: the step's resource (projects, clients, references). */
     public static final String RESOURCE = "OpenpanelImportResource";
+    /** Header set by {@link #record}: whether the row failed. */
+    public static final String ROW_FAILED = "OpenpanelRowFailed";
     private static final String CSV_ROW = "OpenpanelImportCsvRow";
     private static final String ROW = "OpenpanelImportRow";
     private static final Logger LOG = LoggerFactory.getLogger(ImportRows.class);
@@ -98,7 +100,7 @@ public final class ImportRows {
         return finish(exchange, file, result);
     }
 
-    /** The row failed for good (API 400 or 404, an ambiguous key): its failed result, recorded, as the body. */
+    /** The row's step failed for good (API 400 or 404, an ambiguous key): its failed result becomes the body. */
     public RowResult failed(Exchange exchange) {
         ImportFile file = file(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -107,12 +109,14 @@ public final class ImportRows {
                 : failure == null ? "unknown failure" : failure.getMessage();
         RowResult result = RowResults.failed(file.kind, exchange.getProperty(CSV_ROW, CsvRow.class),
                 exchange.getProperty(ROW, ImportRow.class), reason);
-        return finish(exchange, file, result);
+        exchange.getIn().setBody(result);
+        return result;
     }
 
     /** Whether a failure of a row's step fails the row: it is permanent (invalid input, 400, 404, ambiguous). */
     public boolean isPermanent(Exchange exchange) {
-        return exchange.getProperty(CSV_ROW) != null && OpenPanelErrors.isPermanent(failure(exchange));
+        return exchange.getProperty(ROW) != null && !exchange.getIn().getHeader(OpenPanelConstants.OPERATION, "", String.class)
+                .equals("list") && OpenPanelErrors.isPermanent(failure(exchange));
     }
 
     /**
@@ -153,6 +157,7 @@ public final class ImportRows {
             LOG.info("Import of {} resumed at row {}", file.fileName, result.row());
         }
         exchange.getIn().setBody(result);
+        exchange.getIn().setHeader(ROW_FAILED, result.failed());
         return result;
     }
 

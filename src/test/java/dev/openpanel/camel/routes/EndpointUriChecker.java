@@ -56,7 +56,8 @@ final class EndpointUriChecker {
         if (scheme == null || catalog.componentJSonSchema(scheme) == null) {
             problems.add("no component '" + scheme + "' on the classpath (or it has no component JSON)");
         } else {
-            EndpointValidationResult result = catalog.validateEndpointProperties(uri, false, endpoint.consumer(),
+            String checked = endpoint.consumer() ? uri : withoutSharedOptions(scheme, uri);
+            EndpointValidationResult result = catalog.validateEndpointProperties(checked, false, endpoint.consumer(),
                     !endpoint.consumer());
             if (!result.isSuccess()) {
                 // the summary is a heading line, then one "  option    reason" line per problem
@@ -66,5 +67,19 @@ final class EndpointUriChecker {
         }
         return problems.isEmpty() ? Optional.empty()
                 : Optional.of(endpoint.file() + ": " + endpoint.where() + ": " + uri + ": " + String.join("; ", problems));
+    }
+
+    /**
+     * Options the catalog labels as the consumer's that a producer must set too, because both ends of the endpoint share
+     * one thing: a seda queue's producers and consumers must agree on {@code multipleConsumers}.
+     */
+    private static final Map<String, List<String>> SHARED_WITH_PRODUCERS = Map.of("seda", List.of("multipleConsumers"));
+
+    private static String withoutSharedOptions(String scheme, String uri) {
+        String result = uri;
+        for (String option : SHARED_WITH_PRODUCERS.getOrDefault(scheme, List.of())) {
+            result = result.replaceAll("([?&])" + option + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        }
+        return result;
     }
 }

@@ -24,9 +24,20 @@ public final class ProjectIds {
         return kept.trim().replaceAll("[\\s-]+", "-").replaceAll("^-+|-+$", "");
     }
 
+    /** A Latin letter or digit always survives the slug rule: most names need no normalising to know. */
+    private static boolean hasAsciiLetterOrDigit(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why a project of this name cannot be managed by id, or null when its id is not empty (or the name is empty). */
     public static String emptyIdProblem(String name) {
-        if (name == null || name.isBlank() || !slug(name).isEmpty()) {
+        if (name == null || name.isBlank() || hasAsciiLetterOrDigit(name) || !slug(name).isEmpty()) {
             return null;
         }
         return "the project name '" + InputEcho.quoted(name) + "' would get an empty id: the server keeps only Latin "
