@@ -8,9 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -20,47 +17,41 @@ import org.slf4j.LoggerFactory;
 import dev.openpanel.camel.logging.SecretMasker;
 
 /**
- * A credential held in a file (a mounted secret): its content, without trailing newline or spaces, read again when the
- * file's modification time, size or identity (a new file renamed over it, as Kubernetes does) changes. The file is looked at no more than once per check interval, so asking
- * for the value before every request is cheap. When the file cannot be read or is empty after a change, the last
- * value is kept and that is logged once (naming the file, never its content). Secrets read are remembered by the
- * {@link SecretMasker}.
+ * A credential held in a file (a mounted secret): its content, without trailing newline or spaces. Every
+ * {@link #get()} looks at the file's attributes (one {@code stat}, cheap next to the API call or HTTP request it
+ * serves) and reads the content again only when its modification time, size or identity (a new file renamed over it,
+ * as Kubernetes does) changed, so the call after a change uses the new value. When the file cannot be read or is
+ * empty after a change, the last value is kept and that is logged once (naming the file, never its content). Secrets
+ * read are remembered by the {@link SecretMasker}.
  */
 public final class CredentialFile implements Supplier<String> {
-
-    /** How often the file is looked at, at most. */
-    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialFile.class);
 
     private final String key;
     private final Path path;
     private final boolean secret;
-    private final Clock clock;
-    private final Duration checkInterval;
     private String value;
     private FileTime modified;
     private long size;
     private Object fileKey;
-    private Instant checkedAt;
     private boolean failing;
 
-    private CredentialFile(String key, Path path, boolean secret, Clock clock, Duration checkInterval) {
+    private CredentialFile(String key, Path path, boolean secret) {
         this.key = key;
         this.path = path;
         this.secret = secret;
-        this.clock = clock;
-        this.checkInterval = checkInterval;
     }
 
     /**
      * Reads the file for the first time.
      *
-     * @param key the setting it holds, for messages ({@code openpanel.client-secret})
+     * @param key    the setting it holds, for messages ({@code openpanel.client-secret})
+     * @param secret whether the content is a secret (remembered by the {@link SecretMasker})
      * @throws InvalidConfigurationException naming the file (not its content) when it is missing, unreadable or empty
      */
-    public static CredentialFile open(String key, Path path, boolean secret, Clock clock, Duration checkInterval) {
-        CredentialFile file = new CredentialFile(key, path, secret, clock, checkInterval);
+    public static CredentialFile open(String key, Path path, boolean secret) {
+        CredentialFile file = new CredentialFile(key, path, secret);
         String problem = file.reload();
         if (problem != null) {
             throw new InvalidConfigurationException(EnvironmentOverrides.describe(CredentialSetting.fileKey(key)) + " names "
@@ -74,14 +65,9 @@ public final class CredentialFile implements Supplier<String> {
         return path;
     }
 
-    /** The current value: the file's content as of its last change seen. */
+    /** The current value: the file's content as of its last change. */
     @Override
     public synchronized String get() {
-        Instant now = clock.instant();
-        if (now.isBefore(checkedAt.plus(checkInterval))) {
-            return value;
-        }
-        checkedAt = now;
         String problem = reload();
         if (problem != null && !failing) {
             LOG.warn("{} could not be read again ({} {}); keeping the value read before", key, path.toAbsolutePath(), problem);
@@ -92,7 +78,6 @@ public final class CredentialFile implements Supplier<String> {
 
     /** Reads the file when it changed (or was never read); returns why it could not, or null. */
     private String reload() {
-        checkedAt = clock.instant();
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             if (value != null && attributes.lastModifiedTime().equals(modified) && attributes.size() == size

@@ -1,7 +1,6 @@
 package dev.openpanel.camel.config;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,18 +32,13 @@ public final class CredentialSetting implements Supplier<String> {
     }
 
     /**
-     * Reads a setting in either form, with the system clock.
+     * Reads a setting in either form.
      *
      * @param secret whether the value is a secret (remembered by the {@link SecretMasker})
      * @return the setting, or null when neither form is set
      * @throws InvalidConfigurationException when both forms are set, or the file cannot be read
      */
     public static CredentialSetting resolve(Function<String, String> property, String key, boolean secret) {
-        return resolve(property, key, secret, Clock.systemUTC());
-    }
-
-    /** {@link #resolve(Function, String, boolean)} with the clock that paces looking at the file. */
-    public static CredentialSetting resolve(Function<String, String> property, String key, boolean secret, Clock clock) {
         String plain = SettingValues.text(property, key, null);
         String path = SettingValues.text(property, fileKey(key), null);
         if (plain != null && path != null) {
@@ -53,7 +47,7 @@ public final class CredentialSetting implements Supplier<String> {
         }
         if (path != null) {
             Path location = Path.of(path);
-            return new CredentialSetting(key, CredentialFile.open(key, location, secret, clock, CredentialFile.CHECK_INTERVAL),
+            return new CredentialSetting(key, CredentialFile.open(key, location, secret),
                     location);
         }
         if (plain == null) {
