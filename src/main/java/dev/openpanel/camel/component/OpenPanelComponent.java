@@ -3,6 +3,7 @@ package dev.openpanel.camel.component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.http.HttpComponent;
@@ -13,9 +14,11 @@ import org.apache.camel.support.service.ServiceHelper;
 import dev.openpanel.camel.component.api.ApiCallObserver;
 import dev.openpanel.camel.component.api.ApiTarget;
 import dev.openpanel.camel.component.api.CamelHttpTransport;
+import dev.openpanel.camel.component.api.CredentialsSource;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageApiClient;
 import dev.openpanel.camel.component.api.RetryPolicy;
+import dev.openpanel.camel.component.limit.ClientRateLimiter;
 import dev.openpanel.camel.component.limit.RateLimitSettings;
 import dev.openpanel.camel.component.limit.RateLimiterRegistry;
 import dev.openpanel.camel.component.model.ClientCredentials;
@@ -59,6 +62,7 @@ public class OpenPanelComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "Hears about every call (metrics).")
     private ApiCallObserver observer = ApiCallObserver.NONE;
 
+    private volatile CredentialsSource rootCredentials;
     private final Map<String, ManageApi> apis = new ConcurrentHashMap<>();
     private final Map<String, CamelHttpTransport> transports = new ConcurrentHashMap<>();
     private HttpComponent http;
@@ -72,9 +76,28 @@ public class OpenPanelComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The Manage API of the component's own root client. */
+    /**
+     * Makes the component's own root client come from a source asked before every request (credentials from files
+     * that may change while the service runs), instead of {@code clientId} and {@code clientSecret}.
+     */
+    public void credentialsFrom(CredentialsSource source) {
+        this.rootCredentials = source;
+    }
+
+    /**
+     * The Manage API of the component's own root client. With a {@linkplain #credentialsFrom credentials source} it is
+     * one instance whatever the credentials become: each request sends the current ones, and takes its permit from the
+     * limiter of the current client id.
+     */
     public ManageApi getManageApi() {
-        return manageApi(apiUrl, clientId, clientSecret);
+        CredentialsSource source = rootCredentials;
+        if (source == null) {
+            return manageApi(apiUrl, clientId, clientSecret);
+        }
+        if (isBlank(apiUrl)) {
+            throw new IllegalStateException("the openpanel component needs apiUrl (openpanel.api-url)");
+        }
+        return apis.computeIfAbsent("root " + apiUrl, key -> createApi(new ApiTarget(apiUrl, source)));
     }
 
     /** The Manage API at {@code url} as the given root client; one instance (and one rate limiter) per client. */
@@ -93,9 +116,12 @@ public class OpenPanelComponent extends DefaultComponent {
         RateLimitSettings limits = new RateLimitSettings(rateLimitRequests, rateLimitPeriod, rateLimitMargin);
         RetryPolicy retries = new RetryPolicy(maxRetries, retryBackoff, maxRetryBackoff, maxRateLimitWaits);
         CamelHttpTransport transport = transports.computeIfAbsent(target.apiUrl(), this::createTransport);
-        ManageApiClient client = new ManageApiClient(target, transport,
-                RateLimiterRegistry.jvm().limiterFor(target.apiUrl(), target.clientId(), limits), retries, observer);
+        ManageApiClient client = new ManageApiClient(target, transport, limiters(target.apiUrl(), limits), retries, observer);
         return new ManageApi(client);
+    }
+
+    private static Function<String, ClientRateLimiter> limiters(String url, RateLimitSettings limits) {
+        return id -> RateLimiterRegistry.jvm().limiterFor(url, id, limits);
     }
 
     private CamelHttpTransport createTransport(String url) {
@@ -143,16 +169,20 @@ public class OpenPanelComponent extends DefaultComponent {
         this.apiUrl = apiUrl;
     }
 
+    /** The root client id: the credentials source's current one when it has one. */
     public String getClientId() {
-        return clientId;
+        CredentialsSource source = rootCredentials;
+        return source != null ? source.current().clientId() : clientId;
     }
 
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
 
+    /** The root client secret: the credentials source's current one when it has one. */
     public String getClientSecret() {
-        return clientSecret;
+        CredentialsSource source = rootCredentials;
+        return source != null ? source.current().secret().reveal() : clientSecret;
     }
 
     public void setClientSecret(String clientSecret) {

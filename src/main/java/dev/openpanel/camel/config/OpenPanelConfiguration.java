@@ -4,7 +4,6 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 
@@ -52,7 +51,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
     @BindToRegistry(SETTINGS)
     public synchronized OpenPanelSettings settings() {
         if (settings == null) {
-            settings = OpenPanelSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+            settings = OpenPanelSettings.load(this::property);
             if (settings.clientSecret() != null) {
                 SecretMasker.remember(settings.clientSecret().reveal());
             }
@@ -70,9 +69,11 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         return new OpenPanelMetrics(camelContext);
     }
 
+    /** The intake token, {@code openpanel.intake.token} or the file {@code openpanel.intake.token.file} (re-read on change). */
     @BindToRegistry(INTAKE_TOKEN)
-    public BearerToken intakeToken(@PropertyInject(value = "openpanel.intake.token", defaultValue = "") String token) {
-        return new BearerToken(token.isEmpty() ? null : token);
+    public BearerToken intakeToken() {
+        CredentialSetting token = CredentialSetting.resolve(this::property, "openpanel.intake.token", true);
+        return token == null ? BearerToken.disabled() : new BearerToken(token);
     }
 
     @BindToRegistry(ExtensionPoints.BEAN)
@@ -104,6 +105,10 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         }
     }
 
+    private String property(String key) {
+        return camelContext.getPropertiesComponent().resolveProperty(key).orElse(null);
+    }
+
     @Override
     public CamelContext getCamelContext() {
         return camelContext;
@@ -124,6 +129,9 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         component.setApiUrl(connection.apiUrl());
         component.setClientId(connection.clientId());
         component.setClientSecret(connection.secret().reveal());
+        if (!settings.isSandbox() && settings.rootCredentials() != null && settings.rootCredentials().fromFiles()) {
+            component.credentialsFrom(settings.rootCredentials());
+        }
         component.setRateLimitRequests(settings.rateLimit().requests());
         component.setRateLimitPeriod(settings.rateLimit().period());
         component.setRateLimitMargin(settings.rateLimit().margin());

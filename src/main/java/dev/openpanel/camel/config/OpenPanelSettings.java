@@ -29,10 +29,14 @@ import dev.openpanel.camel.component.model.Secret;
  * @param httpPort        port of the service's HTTP server
  * @param sandboxPort     port of the simulator in sandbox mode (0 = any)
  * @param healthProbeInterval how often readiness probes the API while it is not known to be up
+ * @param rootCredentials the root client's id and secret as they are now (either may come from a file that changes),
+ *                        or null when they are not both set (sandbox mode)
+ * @param clusterPassword the cluster database's password ({@code openpanel.cluster.password} or its file form), or null
  */
 public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSecret, Path dataDir,
         RateLimitSettings rateLimit, RetryPolicy retryPolicy, Duration connectTimeout, Duration responseTimeout,
-        int httpPort, int sandboxPort, Duration healthProbeInterval) {
+        int httpPort, int sandboxPort, Duration healthProbeInterval, RootCredentials rootCredentials,
+        CredentialSetting clusterPassword) {
 
     private static final Pattern LOWER_CASE_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -51,7 +55,8 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
     }
 
     /**
-     * Reads and checks the settings.
+     * Reads and checks the settings. The credentials may be given as files ({@code openpanel.client-id.file},
+     * {@code OPENPANEL_CLIENT_SECRET_FILE}, ...), which are read here and again whenever they change.
      *
      * @param property looks a key up; returns null or blank when unset
      * @throws InvalidConfigurationException for the first bad setting
@@ -59,8 +64,11 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
     public static OpenPanelSettings load(Function<String, String> property) {
         Reader reader = new Reader(property);
         String apiUrl = checkedApiUrl(reader.text("openpanel.api-url"));
-        String clientId = reader.text("openpanel.client-id");
-        String secret = reader.text("openpanel.client-secret");
+        CredentialSetting idSetting = CredentialSetting.resolve(property, "openpanel.client-id", false);
+        CredentialSetting secretSetting = CredentialSetting.resolve(property, "openpanel.client-secret", true);
+        CredentialSetting clusterPassword = CredentialSetting.resolve(property, "openpanel.cluster.password", true);
+        String clientId = idSetting == null ? null : idSetting.get();
+        String secret = secretSetting == null ? null : secretSetting.get();
         if (apiUrl != null) {
             if (clientId == null) {
                 throw new InvalidConfigurationException(EnvironmentOverrides.describe("openpanel.client-id")
@@ -72,7 +80,8 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
             }
         }
         if (clientId != null && !LOWER_CASE_UUID.matcher(clientId).matches()) {
-            throw new InvalidConfigurationException(EnvironmentOverrides.describe("openpanel.client-id")
+            throw new InvalidConfigurationException(EnvironmentOverrides.describe(idSetting.fromFile()
+                    ? CredentialSetting.fileKey("openpanel.client-id") : "openpanel.client-id")
                     + " must be a UUID in lower case (e.g. 2f0b3c5e-8d1a-4c7b-9e6f-0a1b2c3d4e5f), got '" + clientId + "'.");
         }
         try {
@@ -89,7 +98,9 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
                 reader.duration("openpanel.http-client.response-timeout", "30s"),
                 reader.port("openpanel.http.port", 8080),
                 reader.port("openpanel.sandbox.port", 0),
-                reader.duration("openpanel.health.probe-interval", "30s"));
+                reader.duration("openpanel.health.probe-interval", "30s"),
+                idSetting == null || secretSetting == null ? null : new RootCredentials(idSetting, secretSetting),
+                clusterPassword);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("openpanel.rate-limit / openpanel.retry: " + e.getMessage() + ".");
         }

@@ -3,6 +3,7 @@ package dev.openpanel.camel.provisioning;
 import java.util.function.Function;
 
 import dev.openpanel.camel.component.model.Secret;
+import dev.openpanel.camel.config.CredentialSetting;
 import dev.openpanel.camel.config.EnvironmentOverrides;
 import dev.openpanel.camel.config.InvalidConfigurationException;
 import dev.openpanel.camel.config.SettingValues;
@@ -32,13 +33,19 @@ public record ProvisioningSettings(String queue, String brokerUrl, String broker
     }
 
     public static ProvisioningSettings load(Function<String, String> property) {
-        String password = SettingValues.text(property, "openpanel.provisioning.broker-password", null);
+        String password = credential(property, "openpanel.provisioning.broker-password");
         return new ProvisioningSettings(SettingValues.text(property, "openpanel.provisioning.from", "jms:queue:deployments?transacted=true"),
                 SettingValues.text(property, "openpanel.provisioning.broker-url", null),
                 SettingValues.text(property, "openpanel.provisioning.broker-user", null),
                 password == null ? null : Secret.of(password),
                 SettingValues.wholeNumber(property, "openpanel.provisioning.max-event-size", "65536", 1024, "a number of bytes"),
                 listener(property));
+    }
+
+    /** A password given as its value or as a file ({@code <key>.file}); read once, at start-up. */
+    private static String credential(Function<String, String> property, String key) {
+        CredentialSetting setting = CredentialSetting.resolve(property, key, true);
+        return setting == null ? null : setting.get();
     }
 
     private static Listener listener(Function<String, String> property) {
@@ -48,7 +55,7 @@ public record ProvisioningSettings(String queue, String brokerUrl, String broker
         }
         int port = SettingValues.wholeNumber(property, prefix + "port", null, 1, "a port number");
         String user = SettingValues.text(property, prefix + "user", null);
-        String password = SettingValues.text(property, prefix + "password", null);
+        String password = credential(property, prefix + "password");
         if (user == null || password == null) {
             throw new InvalidConfigurationException(prefix + "port is set, so " + EnvironmentOverrides.describe(prefix + "user")
                     + " and " + EnvironmentOverrides.describe(prefix + "password")

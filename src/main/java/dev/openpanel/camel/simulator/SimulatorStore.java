@@ -76,6 +76,21 @@ public final class SimulatorStore {
         return reference.id();
     }
 
+    /**
+     * Gives an existing client a new secret (the old one stops working at once) and returns its id and new plain
+     * secret, as an administrator regenerating a secret would; e.g. to test that a changed secret file is picked up.
+     */
+    public synchronized SeededClient replaceSecret(String id) {
+        SimClient client = clients.get(id);
+        if (client == null) {
+            throw new IllegalArgumentException("no client " + id);
+        }
+        String secret = SecretHashes.newSecret(random);
+        clients.put(id, new SimClient(client.id(), client.organizationId(), client.name(), client.type(), client.projectId(),
+                SecretHashes.hash(secret, random), client.createdAt(), now()));
+        return new SeededClient(id, secret);
+    }
+
     /** Deletes a client, e.g. to revoke the credentials a test uses. */
     public synchronized void removeClient(String id) {
         clients.remove(id);

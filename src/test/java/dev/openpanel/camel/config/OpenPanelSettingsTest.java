@@ -3,11 +3,17 @@ package dev.openpanel.camel.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.openpanel.camel.logging.SecretMasker;
+import dev.openpanel.camel.provisioning.ProvisioningSettings;
 
 class OpenPanelSettingsTest {
 
@@ -80,6 +86,76 @@ class OpenPanelSettingsTest {
                 "UNRELATED", "x")::get, applied::put);
         assertThat(applied).as("the rest is Camel's own environment override").containsExactly(
                 Map.entry("openpanel.provisioning.embedded-broker.port", "61617"));
+    }
+
+    @Test
+    void theCredentialsMayComeFromFilesTrimmedOfTheirTrailingNewline(@TempDir Path temp) throws Exception {
+        Path id = Files.writeString(temp.resolve("client-id"), UUID + "\n");
+        Path secret = Files.writeString(temp.resolve("client-secret"), "file-secret-5e6f\n");
+        Path cluster = Files.writeString(temp.resolve("cluster-password"), "cluster-pw-7a8b\n");
+        OpenPanelSettings settings = OpenPanelSettings.load(Map.of("openpanel.api-url", "https://api.openpanel.dev",
+                "openpanel.client-id.file", id.toString(), "openpanel.client-secret.file", secret.toString(),
+                "openpanel.cluster.password.file", cluster.toString())::get);
+        assertThat(settings.clientId()).isEqualTo(UUID);
+        assertThat(settings.clientSecret().reveal()).isEqualTo("file-secret-5e6f");
+        assertThat(settings.rootCredentials().fromFiles()).isTrue();
+        assertThat(settings.rootCredentials().current().secret().reveal()).isEqualTo("file-secret-5e6f");
+        assertThat(settings.clusterPassword().get()).isEqualTo("cluster-pw-7a8b");
+        assertThat(SecretMasker.mask("file-secret-5e6f cluster-pw-7a8b")).isEqualTo("[secret] [secret]");
+
+        assertThat(load("openpanel.client-secret", "sec_0123456789abcdef0123").rootCredentials().fromFiles()).isFalse();
+    }
+
+    @Test
+    void aValueAndItsFileTogetherOrAMissingFileStopStartUpWithOneSentenceThatNeverShowsTheContent(@TempDir Path temp)
+            throws Exception {
+        Path secret = Files.writeString(temp.resolve("client-secret"), "file-secret-never-shown");
+        Map<String, String> both = new HashMap<>(Map.of("openpanel.api-url", "https://api.openpanel.dev", "openpanel.client-id", UUID,
+                "openpanel.client-secret", "sec_0123456789abcdef0123", "openpanel.client-secret.file", secret.toString()));
+        assertThatThrownBy(() -> OpenPanelSettings.load(both::get)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("openpanel.client-secret (OPENPANEL_CLIENT_SECRET) and openpanel.client-secret.file"
+                        + " (OPENPANEL_CLIENT_SECRET_FILE) are both set; set only one of them.");
+        Map<String, String> twoIds = new HashMap<>(Map.of("openpanel.client-id", UUID, "openpanel.client-id.file", secret.toString()));
+        assertThatThrownBy(() -> OpenPanelSettings.load(twoIds::get)).hasMessageStartingWith(
+                "openpanel.client-id (OPENPANEL_CLIENT_ID) and openpanel.client-id.file (OPENPANEL_CLIENT_ID_FILE) are both set");
+
+        Path missing = temp.resolve("missing-secret");
+        both.remove("openpanel.client-secret");
+        both.put("openpanel.client-secret.file", missing.toString());
+        assertThatThrownBy(() -> OpenPanelSettings.load(both::get)).hasMessage("openpanel.client-secret.file"
+                + " (OPENPANEL_CLIENT_SECRET_FILE) names " + missing.toAbsolutePath() + ", which does not exist.");
+
+        both.put("openpanel.client-secret.file", secret.toString());
+        both.remove("openpanel.client-id");
+        both.put("openpanel.client-id.file", secret.toString());
+        assertThatThrownBy(() -> OpenPanelSettings.load(both::get)).hasMessageStartingWith(
+                "openpanel.client-id.file (OPENPANEL_CLIENT_ID_FILE) must be a UUID in lower case");
+
+        assertThatThrownBy(() -> load("openpanel.cluster.password.file", missing.toString()))
+                .hasMessageContaining("openpanel.cluster.password.file (OPENPANEL_CLUSTER_PASSWORD_FILE) names " + missing.toAbsolutePath());
+    }
+
+    @Test
+    void theBrokerPasswordsMayComeFromFilesAndTheEmbeddedOnesFileVariableIsMapped(@TempDir Path temp) throws Exception {
+        Path password = Files.writeString(temp.resolve("broker"), "broker-pw-1c2d\n");
+        ProvisioningSettings settings = ProvisioningSettings.load(Map.of("openpanel.provisioning.broker-password.file",
+                password.toString(), "openpanel.provisioning.embedded-broker.port", "61617",
+                "openpanel.provisioning.embedded-broker.user", "results", "openpanel.provisioning.embedded-broker.password.file",
+                password.toString())::get);
+        assertThat(settings.brokerPassword().reveal()).isEqualTo("broker-pw-1c2d");
+        assertThat(settings.listener().password().reveal()).isEqualTo("broker-pw-1c2d");
+        assertThatThrownBy(() -> ProvisioningSettings.load(Map.of("openpanel.provisioning.broker-password", "x",
+                "openpanel.provisioning.broker-password.file", password.toString())::get))
+                .hasMessage("openpanel.provisioning.broker-password (OPENPANEL_PROVISIONING_BROKER_PASSWORD) and"
+                        + " openpanel.provisioning.broker-password.file (OPENPANEL_PROVISIONING_BROKER_PASSWORD_FILE) are both set;"
+                        + " set only one of them.");
+
+        Map<String, String> applied = new HashMap<>();
+        EnvironmentOverrides.apply(Map.of("OPENPANEL_EMBEDDED_BROKER_PASSWORD_FILE", "/run/secrets/broker")::get, applied::put);
+        assertThat(applied).containsExactly(Map.entry("openpanel.provisioning.embedded-broker.password.file", "/run/secrets/broker"));
+        assertThat(EnvironmentOverrides.variableOf("openpanel.provisioning.embedded-broker.password.file"))
+                .isEqualTo("OPENPANEL_EMBEDDED_BROKER_PASSWORD_FILE");
+        assertThat(EnvironmentOverrides.variableOf("openpanel.intake.token.file")).isEqualTo("OPENPANEL_INTAKE_TOKEN_FILE");
     }
 
     @Test

@@ -74,6 +74,20 @@ class ServiceStartupTest {
                 "openpanel-camel cannot start: openpanel.api-url (OPENPANEL_API_URL) must use https:// for a remote host");
     }
 
+    @Test
+    void aCredentialSetBothAsAValueAndAsAFileOrAMissingFileStopsStartUpNamingThem() throws Exception {
+        Path secret = Files.writeString(temp.resolve("client-secret"), "sec_fromthefile0000000\n");
+        assertRefused(Map.of("OPENPANEL_API_URL", "https://api.example.com", "OPENPANEL_CLIENT_ID", UUID,
+                "OPENPANEL_CLIENT_SECRET", "sec_x", "OPENPANEL_CLIENT_SECRET_FILE", secret.toString()),
+                "openpanel-camel cannot start: openpanel.client-secret (OPENPANEL_CLIENT_SECRET) and openpanel.client-secret.file"
+                        + " (OPENPANEL_CLIENT_SECRET_FILE) are both set; set only one of them.");
+        Path missing = temp.resolve("no-token");
+        assertRefused(Map.of("OPENPANEL_API_URL", "https://api.example.com", "OPENPANEL_CLIENT_ID", UUID,
+                "OPENPANEL_CLIENT_SECRET", "sec_x", "OPENPANEL_INTAKE_TOKEN_FILE", missing.toString()),
+                "openpanel-camel cannot start: openpanel.intake.token.file (OPENPANEL_INTAKE_TOKEN_FILE) names " + missing
+                        + ", which does not exist.");
+    }
+
     private void assertRefused(Map<String, String> environment, String sentence) {
         Path dir = ServiceProcess.workingDirectory(temp);
         try (ServiceProcess service = ServiceProcess.start(dir, environment)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,12 @@ import dev.openpanel.camel.component.error.RateLimitExceededException;
 import dev.openpanel.camel.component.limit.ClientRateLimiter;
 import dev.openpanel.camel.component.limit.Permit;
 import dev.openpanel.camel.component.limit.ServerBudget;
+import dev.openpanel.camel.component.model.ClientCredentials;
 
 /**
- * Executes Manage API calls: every attempt takes a permit from the client's shared {@link ClientRateLimiter}, 429s are
+ * Executes Manage API calls: every attempt reads the target's current credentials and takes a permit from the shared
+ * {@link ClientRateLimiter} of that client id (the budget is the server's per client id, so a changed secret keeps
+ * it and a changed id gets its own), 429s are
  * waited out and retried, transient failures are retried with backoff, and a create that may have reached the server
  * is never re-sent ({@link OutcomeUnknownException}). Unsuccessful answers become the exceptions of
  * {@code dev.openpanel.camel.component.error}.
@@ -30,15 +34,18 @@ public final class ManageApiClient {
 
     private final ApiTarget target;
     private final HttpTransport transport;
-    private final ClientRateLimiter limiter;
+    private final Function<String, ClientRateLimiter> limiters;
     private final RetryPolicy retryPolicy;
     private final ApiCallObserver observer;
 
-    public ManageApiClient(ApiTarget target, HttpTransport transport, ClientRateLimiter limiter, RetryPolicy retryPolicy,
-            ApiCallObserver observer) {
+    /**
+     * @param limiters the shared limiter of a client id (asked with the id of each attempt's credentials)
+     */
+    public ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, ClientRateLimiter> limiters,
+            RetryPolicy retryPolicy, ApiCallObserver observer) {
         this.target = target;
         this.transport = transport;
-        this.limiter = limiter;
+        this.limiters = limiters;
         this.retryPolicy = retryPolicy;
         this.observer = observer;
     }
@@ -47,8 +54,9 @@ public final class ManageApiClient {
         return target;
     }
 
+    /** The limiter of the current client id. */
     public ClientRateLimiter limiter() {
-        return limiter;
+        return limiters.apply(target.clientId());
     }
 
     /**
@@ -63,14 +71,16 @@ public final class ManageApiClient {
         boolean earlierAttemptMayHaveArrived = false;
         Instant firstSent = null;
         while (true) {
-            Permit permit = acquire(request);
+            ClientCredentials credentials = target.credentials();
+            ClientRateLimiter limiter = limiters.apply(credentials.clientId());
+            Permit permit = acquire(request, limiter);
             if (firstSent == null) {
                 firstSent = Instant.now();
             }
             long start = System.nanoTime();
             ApiResponse response;
             try {
-                response = transport.send(request, target.credentials());
+                response = transport.send(request, credentials);
             } catch (IOException e) {
                 observer.onUnanswered(request, TransportFailures.describe(e));
                 boolean neverSent = TransportFailures.neverSent(e);
@@ -135,7 +145,7 @@ public final class ManageApiClient {
         }
     }
 
-    private Permit acquire(ApiRequest request) {
+    private Permit acquire(ApiRequest request, ClientRateLimiter limiter) {
         try {
             Permit permit = limiter.acquire();
             observer.onLimiterWait(permit.waitedNanos());
