@@ -2,10 +2,12 @@ package dev.openpanel.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
 import dev.openpanel.camel.cli.ExitCodes;
 import dev.openpanel.camel.cli.OpenPanelCommand;
+import dev.openpanel.camel.cli.Verbosity;
 import picocli.CommandLine;
 
 /**
@@ -27,11 +29,15 @@ public final class OpenPanelCamelApplication {
 
     /** Runs the command line and returns the exit code. */
     static int execute(String... args) {
+        Verbosity.request(Arrays.asList(args).contains(Verbosity.OPTION));
         CommandLine commandLine = new CommandLine(new OpenPanelCommand());
         commandLine.setExecutionExceptionHandler((failure, cmd, parsed) -> {
             int code = ExitCodes.of(failure);
             cmd.getErr().println((code == ExitCodes.USAGE ? "openpanel-camel cannot start: " : "openpanel-camel: ")
                     + ExitCodes.reason(failure));
+            if (Verbosity.isOn()) {
+                failure.printStackTrace(cmd.getErr());
+            }
             return code;
         });
         return commandLine.execute(args);

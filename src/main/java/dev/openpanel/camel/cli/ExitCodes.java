@@ -3,6 +3,7 @@ package dev.openpanel.camel.cli;
 import dev.openpanel.camel.component.error.OpenPanelApiException;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.config.RouteFileErrors;
 
 /** The exit codes of every command, and which failure gives which. */
 public final class ExitCodes {
@@ -21,7 +22,7 @@ public final class ExitCodes {
 
     /** The exit code for a failure that ended a command. */
     public static int of(Throwable failure) {
-        if (OpenPanelErrors.find(failure, InvalidConfigurationException.class) != null) {
+        if (OpenPanelErrors.find(failure, InvalidConfigurationException.class) != null || RouteFileErrors.sentence(failure) != null) {
             return USAGE;
         }
         OpenPanelApiException api = OpenPanelErrors.find(failure, OpenPanelApiException.class);
@@ -31,9 +32,15 @@ public final class ExitCodes {
         return OpenPanelErrors.isTransient(failure) ? API_UNAVAILABLE : FAILED;
     }
 
-    /** Prints the reason for a failure that ended a command on stderr and returns the command's exit code. */
+    /**
+     * Prints the reason for a failure that ended a command on stderr (one sentence; the stack trace too when
+     * {@link Verbosity#isOn()}) and returns the command's exit code.
+     */
     public static int failed(Throwable failure) {
         System.err.println(reason(failure));
+        if (Verbosity.isOn()) {
+            failure.printStackTrace(System.err);
+        }
         return of(failure);
     }
 
@@ -42,6 +49,10 @@ public final class ExitCodes {
         InvalidConfigurationException invalid = OpenPanelErrors.find(failure, InvalidConfigurationException.class);
         if (invalid != null) {
             return invalid.getMessage();
+        }
+        String routeFile = RouteFileErrors.sentence(failure);
+        if (routeFile != null) {
+            return routeFile;
         }
         OpenPanelApiException api = OpenPanelErrors.find(failure, OpenPanelApiException.class);
         return api != null ? api.getMessage() : failure.toString();

@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: the service ({@code run}, the default) and the one-shot commands for pipelines. */
 @Command(name = "openpanel-camel", mixinStandardHelpOptions = true, version = "openpanel-camel 0.1.0",
@@ -14,6 +16,11 @@ import picocli.CommandLine.Command;
                  "  3 the API could not be reached or refused the credentials.",
                  "Configuration: config/application.properties and the environment (see the README)." })
 public final class OpenPanelCommand implements Callable<Integer> {
+
+    /** Read by {@link Verbosity} from the arguments; declared here so every command accepts and documents it. */
+    @Option(names = Verbosity.OPTION, scope = ScopeType.INHERIT,
+            description = "on a failure, print the stack trace after the one-sentence reason")
+    boolean verbose;
 
     @Override
     public Integer call() throws Exception {

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.provisioning.InvalidEventException;
+import dev.openpanel.camel.provisioning.ProvisioningRejectedException;
 import dev.openpanel.camel.provisioning.ProvisioningResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,11 @@ public final class ProvisionCommand implements Callable<Integer> {
                 InvalidEventException invalid = OpenPanelErrors.find(failure, InvalidEventException.class);
                 if (invalid != null) {
                     System.err.println(invalid.getMessage());
+                    return ExitCodes.FAILED;
+                }
+                ProvisioningRejectedException rejected = OpenPanelErrors.find(failure, ProvisioningRejectedException.class);
+                if (rejected != null) {
+                    System.err.println(rejected.getMessage());
                     return ExitCodes.FAILED;
                 }
                 return ExitCodes.failed(failure);

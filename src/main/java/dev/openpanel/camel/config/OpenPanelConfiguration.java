@@ -86,10 +86,14 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         return ManageJson.mapper();
     }
 
-    /** Starts the sandbox when no API URL is set, and registers the component with its readiness check and probe. */
+    /**
+     * Checks that the HTTP port can be bound, starts the sandbox when no API URL is set, and registers the component
+     * with its readiness check and probe.
+     */
     @Override
     public void configure(CamelContext context) throws Exception {
         OpenPanelSettings current = settings();
+        HttpPortCheck.check(context::resolvePropertyPlaceholders);
         ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current) : current.connection();
         OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(METRICS, OpenPanelMetrics.class);
         ApiReadiness readiness = new ApiReadiness();

@@ -16,7 +16,10 @@ import dev.openpanel.camel.http.HttpReplies;
  * {@code POST /events/deployment} (bean {@value #BEAN}): checks the bearer token, validates the event, and puts it on
  * the event channel ({@code openpanel.provisioning.from}). It answers {@code 202} only once the channel has the event
  * durably (the send returned), {@code 400} with every problem for an invalid event, {@code 401} without the token,
- * {@code 413} for an event over the size limit, {@code 503} when the channel refused it.
+ * {@code 409} for an event id received before with other content (its journal's digest differs), {@code 413} for an
+ * event over the size limit, {@code 415} for a form-encoded body (which the HTTP server turns into form fields: the
+ * body is read as JSON whatever else the {@code Content-Type} says, or without one), {@code 503} when the channel
+ * refused it.
  */
 public final class DeploymentIntake {
 
@@ -28,17 +31,26 @@ public final class DeploymentIntake {
     private final BearerToken token;
     private final DeploymentEventParser parser;
     private final ProvisioningSettings settings;
+    private final EventRecords records;
     private volatile ProducerTemplate template;
 
-    public DeploymentIntake(CamelContext context, BearerToken token, DeploymentEventParser parser, ProvisioningSettings settings) {
+    public DeploymentIntake(CamelContext context, BearerToken token, DeploymentEventParser parser, ProvisioningSettings settings,
+            EventRecords records) {
         this.context = context;
         this.token = token;
         this.parser = parser;
         this.settings = settings;
+        this.records = records;
     }
 
     public void accept(Exchange exchange) {
         if (!HttpReplies.authorized(exchange, token)) {
+            return;
+        }
+        String formType = FormBodies.formType(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
+        if (formType != null) {
+            LOG.info("Deployment event refused at intake: sent as {}", formType);
+            HttpReplies.json(exchange, 415, Map.of("error", "Unsupported Media Type", "message", FormBodies.refusal(formType)));
             return;
         }
         byte[] body = exchange.getIn().getBody(byte[].class);
@@ -55,6 +67,12 @@ public final class DeploymentIntake {
             HttpReplies.json(exchange, 400, Map.of("error", "Bad Request", "message", e.getMessage(), "problems", e.getProblems()));
             return;
         }
+        String conflict = conflict(event);
+        if (conflict != null) {
+            LOG.info("Deployment event refused at intake: {}", conflict);
+            HttpReplies.json(exchange, 409, Map.of("error", "Conflict", "eventId", event.eventId(), "message", conflict));
+            return;
+        }
         try {
             template().sendBodyAndHeader(settings.queue(), new String(body, StandardCharsets.UTF_8), Provisioning.EVENT_ID, event.eventId());
         } catch (RuntimeException e) {
@@ -65,6 +83,14 @@ public final class DeploymentIntake {
         }
         LOG.info("Event {} queued", event.eventId());
         HttpReplies.json(exchange, 202, Map.of("eventId", event.eventId(), "status", "queued"));
+    }
+
+    /** Why the event id cannot take this content (it came before with other content), or null. */
+    private String conflict(DeploymentEvent event) {
+        return records.find(event.eventId()).map(EventRecord::digest)
+                .filter(digest -> !digest.equals(event.digest()))
+                .map(digest -> ProvisioningSteps.conflict(event.eventId()))
+                .orElse(null);
     }
 
     private ProducerTemplate template() {

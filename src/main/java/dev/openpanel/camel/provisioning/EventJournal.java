@@ -100,6 +100,11 @@ final class EventJournal implements AutoCloseable {
         completedAt = at;
     }
 
+    /** Records that a delivery of this event id was dead-lettered, and why (read by {@link EventRecord}). */
+    synchronized void recordDeadLettered(String reason) {
+        journal.append(JsonLinesJournal.line(EventRecord.DEAD_LETTER).put("reason", reason).put("at", Instant.now().toString()));
+    }
+
     @Override
     public void close() {
         try {

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-import dev.openpanel.camel.state.Sha256;
-
 /**
  * Opens event journals, one per event id under {@code data/state/<api>/provisioning/}. Within the process a journal is
  * open for one exchange at a time: a second consumer with the same event id waits for the first to finish (the file
@@ -27,7 +25,7 @@ final class EventJournals {
         Semaphore permit = inUse.computeIfAbsent(eventId, id -> new Semaphore(1));
         permit.acquireUninterruptibly();
         try {
-            return EventJournal.open(directory.resolve(Sha256.hex(eventId) + ".jsonl"), () -> permit.release());
+            return EventJournal.open(EventRecords.file(directory, eventId), () -> permit.release());
         } catch (RuntimeException e) {
             permit.release();
             throw e;

@@ -15,7 +15,7 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
 /**
  * The delivery steps of {@code routes/provisioning.camel.yaml} (bean {@value #BEAN}): {@link #resultMessage} makes the
  * result message, {@link #isPermanent} tells the error handler what to dead-letter, and {@link #deadLetter} says why
- * on the dead letter. The event's own steps are {@link ProvisioningSteps}.
+ * on the dead letter (and in the event id's journal, when it has one). The event's own steps are {@link ProvisioningSteps}.
  */
 public final class Provisioning {
 
@@ -68,8 +68,22 @@ public final class Provisioning {
         if (eventId != null) {
             message.setHeader(EVENT_ID, eventId);
         }
+        remember(exchange, reason);
         metrics.eventProvisioned("dead-lettered");
         LOG.warn("Event {} dead-lettered: {}", eventId == null ? "(no valid eventId)" : InputEcho.quoted(eventId), reason);
+    }
+
+    /** Writes the reason into the event id's journal (when the event got that far), for the event state endpoint. */
+    private static void remember(Exchange exchange, String reason) {
+        EventUnit unit = ProvisioningSteps.unit(exchange);
+        if (unit == null) {
+            return;
+        }
+        try {
+            unit.journal().recordDeadLettered(reason);
+        } catch (RuntimeException e) {
+            LOG.warn("Event {}: the dead letter could not be recorded in its journal: {}", unit.event().eventId(), e.getMessage());
+        }
     }
 
     /** Identifies this delivery, stable when the same message is delivered again (JMS message id, Kafka offset). */

@@ -65,8 +65,21 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
     }
 
     @BindToRegistry(DeploymentIntake.BEAN)
-    public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token) {
-        return new DeploymentIntake(camelContext, token, parser(), settings());
+    public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token,
+            @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
+        return new DeploymentIntake(camelContext, token, parser(), settings(), records(data));
+    }
+
+    @BindToRegistry(DeploymentEventStatus.BEAN)
+    public DeploymentEventStatus deploymentEventStatus(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token,
+            @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
+        return new DeploymentEventStatus(token, records(data));
+    }
+
+    /** The event journals of the API the component calls, read-only. */
+    private EventRecords records(DataDirectory data) {
+        return new EventRecords(() -> data.apiState(OpenPanelConfiguration.manageApi(camelContext).client().target().apiUrl())
+                .resolve("provisioning"));
     }
 
     /** The {@code jms} component, on the embedded broker (started with the service) or on the configured one. */

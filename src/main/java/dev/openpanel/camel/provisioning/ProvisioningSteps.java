@@ -32,7 +32,8 @@ import dev.openpanel.camel.provisioning.DeploymentEvent.ClientSpec;
 /**
  * The steps of {@code direct:provision-event} (bean {@value #BEAN}), around its {@code openpanel:} ensure steps:
  * {@link #receive} validates the event and opens its journal; the {@code idempotentConsumer} answers a completed event
- * id with {@link #repeated}; otherwise {@link #project}, {@link #client} and {@link #reference} set up each ensure (or
+ * id with {@link #repeated} (an id that came before with other content is refused by {@link #receive} with a
+ * {@link ProvisioningRejectedException}, a permanent failure); otherwise {@link #project}, {@link #client} and {@link #reference} set up each ensure (or
  * skip a step the journal already has, after a crash) and {@link #projectDone}, {@link #clientDone} and
  * {@link #referenceDone} record what it did, secrets first; {@link #complete} records the event done and makes its
  * {@link ProvisioningResult}. Each create is recorded in the journal before it is sent, by the component.
@@ -83,6 +84,9 @@ public final class ProvisioningSteps {
         exchange.setProperty(UNIT, unit);
         exchange.setProperty(OpenPanelConstants.SNAPSHOT, unit.snapshot());
         exchange.setProperty(OpenPanelConstants.INTENTS, new EventJournalIntents(journal));
+        if (journal.digest() != null && !journal.digest().equals(event.digest())) {
+            throw new ProvisioningRejectedException(conflict(event.eventId()));
+        }
         if (journal.isComplete()) {
             return;
         }
@@ -199,15 +203,19 @@ public final class ProvisioningSteps {
             LOG.info("Event {}: delivered again after its acknowledgement was lost; publishing its result again", event.eventId());
             return provisioned(exchange, result(unit, false));
         }
-        if (!event.digest().equals(journal.digest())) {
-            LOG.warn("Event {} was provisioned before with different content; the id is not provisioned twice, "
-                    + "so this content is ignored: give a new deployment a new eventId", event.eventId());
-        } else {
-            LOG.info("Event {} was provisioned before (at {}); answering with that result, no API calls", event.eventId(),
-                    journal.completedAt());
-        }
+        LOG.info("Event {} was provisioned before (at {}); answering with that result, no API calls", event.eventId(),
+                journal.completedAt());
         metrics.eventProvisioned("repeated");
         return provisioned(exchange, result(unit, true));
+    }
+
+    /**
+     * The reason for refusing an event id that came before with other content, at the intake ({@code 409}) and on the
+     * queue (dead-lettered): an id is provisioned once, with the content it first came with.
+     */
+    static String conflict(String eventId) {
+        return "event id '" + eventId + "' was received before with different content: an event id is provisioned once, "
+                + "with its first content; give a new deployment a new eventId";
     }
 
     /** The event being provisioned on this exchange, or null before {@link #receive}. */

@@ -93,6 +93,24 @@ public final class JsonLinesJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the intact lines of a journal without opening it for writing or taking its lock: a snapshot for readers
+     * that only report (a line being written is not seen; a torn last line is skipped).
+     *
+     * @return false when there is no such file
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static boolean read(Path file, Consumer<JsonNode> consumer) {
+        try {
+            replay(file, consumer);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal " + file, e);
+        }
+    }
+
     /** A new line to fill in and {@link #append}. */
     public static ObjectNode line(String type) {
         return JSON.createObjectNode().put("t", type);

@@ -2,6 +2,8 @@ package dev.openpanel.camel.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,6 +88,22 @@ class ServiceStartupTest {
                 "OPENPANEL_CLIENT_SECRET", "sec_x", "OPENPANEL_INTAKE_TOKEN_FILE", missing.toString()),
                 "openpanel-camel cannot start: openpanel.intake.token.file (OPENPANEL_INTAKE_TOKEN_FILE) names " + missing
                         + ", which does not exist.");
+    }
+
+    @Test
+    void aTakenHttpPortStopsStartUpWithOneSentenceBeforeAnythingStarts() throws Exception {
+        Path dir = ServiceProcess.workingDirectory(temp);
+        ServiceProcess.configure(dir, Map.of("camel.server.host", "127.0.0.1"));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServiceProcess service = ServiceProcess.start(dir, Map.of("OPENPANEL_API_URL", "",
+                     "OPENPANEL_HTTP_PORT", String.valueOf(taken.getLocalPort())))) {
+            assertThat(service.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            String output = service.output();
+            String sentence = "openpanel-camel cannot start: the HTTP port " + taken.getLocalPort() + " on 127.0.0.1 cannot be used";
+            assertThat(output).contains(sentence).contains("set openpanel.http.port (OPENPANEL_HTTP_PORT) to a free port.");
+            assertThat(output.split(Pattern.quote("the HTTP port " + taken.getLocalPort()), -1)).as("said once").hasSize(2);
+            assertThat(output).doesNotContain("started in").doesNotContain("SANDBOX MODE").doesNotContain("\tat ");
+        }
     }
 
     private void assertRefused(Map<String, String> environment, String sentence) {
