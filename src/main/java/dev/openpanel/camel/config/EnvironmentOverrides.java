@@ -20,6 +20,7 @@ public final class EnvironmentOverrides {
         variables.put("openpanel.client-id", "OPENPANEL_CLIENT_ID");
         variables.put("openpanel.client-secret", "OPENPANEL_CLIENT_SECRET");
         variables.put("openpanel.data-dir", "OPENPANEL_DATA_DIR");
+        variables.put("openpanel.rate-limit.reserve", "OPENPANEL_RATE_LIMIT_RESERVE");
         variables.put("openpanel.http.port", "OPENPANEL_HTTP_PORT");
         variables.put("openpanel.intake.token", "OPENPANEL_INTAKE_TOKEN");
         variables.put("openpanel.cleanup.rules", "OPENPANEL_CLEANUP_RULES");

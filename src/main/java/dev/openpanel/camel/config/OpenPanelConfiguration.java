@@ -80,6 +80,7 @@ public class OpenPanelConfiguration implements CamelConfiguration {
         component.setRateLimitRequests(settings.rateLimit().requests());
         component.setRateLimitPeriod(settings.rateLimit().period());
         component.setRateLimitMargin(settings.rateLimit().margin());
+        component.setRateLimitReserve(settings.rateLimit().reserve());
         component.setMaxRetries(settings.retryPolicy().maxRetries());
         component.setRetryBackoff(settings.retryPolicy().initialBackoff());
         component.setMaxRetryBackoff(settings.retryPolicy().maxBackoff());

@@ -20,6 +20,8 @@ class OpenPanelSettingsTest {
         assertThat(settings.rateLimit().requests()).isEqualTo(20);
         assertThat(settings.rateLimit().period()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.rateLimit().margin()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.rateLimit().reserve()).isZero();
+        assertThat(settings.rateLimit().budget()).isEqualTo(20);
         assertThat(settings.dataDir().toString()).isEqualTo("data");
         assertThat(settings.httpPort()).isEqualTo(8080);
     }
@@ -55,9 +57,21 @@ class OpenPanelSettingsTest {
     }
 
     @Test
+    void theReserveLeavesPartOfEveryWindowToOthersAndMustLeaveSomeForUs() {
+        assertThat(load("openpanel.rate-limit.reserve", "11").rateLimit().budget()).isEqualTo(9);
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "20")).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("openpanel.rate-limit.reserve (OPENPANEL_RATE_LIMIT_RESERVE) must be at least 0 and less than"
+                        + " openpanel.rate-limit.requests (20): it is the part of every window left to other users of the"
+                        + " client id, got 20.");
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "-1")).hasMessageContaining("got -1.");
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "half")).hasMessage(
+                "openpanel.rate-limit.reserve (OPENPANEL_RATE_LIMIT_RESERVE) must be a whole number, got 'half'.");
+    }
+
+    @Test
     void theEnvironmentTableCoversEveryDocumentedVariableAndOnlySetVariablesOverride() {
         assertThat(EnvironmentOverrides.VARIABLES.values()).containsExactlyInAnyOrder("OPENPANEL_API_URL", "OPENPANEL_CLIENT_ID",
-                "OPENPANEL_CLIENT_SECRET", "OPENPANEL_DATA_DIR", "OPENPANEL_HTTP_PORT", "OPENPANEL_INTAKE_TOKEN",
+                "OPENPANEL_CLIENT_SECRET", "OPENPANEL_DATA_DIR", "OPENPANEL_RATE_LIMIT_RESERVE", "OPENPANEL_HTTP_PORT", "OPENPANEL_INTAKE_TOKEN",
                 "OPENPANEL_CLEANUP_RULES", "OPENPANEL_CLEANUP_DRY_RUN", "OPENPANEL_PROVISIONING_FROM",
                 "OPENPANEL_PROVISIONING_RESULTS", "OPENPANEL_PROVISIONING_DEAD_LETTER", "OPENPANEL_PROVISIONING_BROKER_URL",
                 "OPENPANEL_PROVISIONING_BROKER_USER", "OPENPANEL_PROVISIONING_BROKER_PASSWORD", "OPENPANEL_EMBEDDED_BROKER_PORT",

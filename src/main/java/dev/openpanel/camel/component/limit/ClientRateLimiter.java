@@ -159,13 +159,13 @@ public final class ClientRateLimiter {
         forget(now);
         long window = windowNanos + extraNanos;
         int sent = inWindow(now, window);
-        if (sent < settings.requests()) {
+        if (sent < settings.budget()) {
             return 0;
         }
         // The oldest send that must leave the window before one more fits.
         Iterator<Permit> newestFirst = history.descendingIterator();
         Permit blocking = null;
-        for (int i = 0; i < settings.requests(); i++) {
+        for (int i = 0; i < settings.budget(); i++) {
             blocking = newestFirst.next();
         }
         return blocking.grantedAt() + window - now;
