@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.limit.CallPriority;
 
 /**
  * Calls the OpenPanel Manage API for one resource: {@code openpanel:projects?operation=create},
@@ -42,6 +43,11 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
     @UriParam(description = "List only the clients or references of this project; the CamelOpenpanelProjectId header"
             + " overrides it.")
     private String projectId;
+    @UriParam(label = "producer", defaultValue = "urgent", enums = "urgent,bulk", description = "How this endpoint's calls"
+            + " wait for the shared rate limiter: urgent calls (events, one-shot commands) go ahead of waiting bulk calls;"
+            + " bulk calls (imports, cleanups) yield to them, still get at least one permit in four, and are spread across"
+            + " the window while they keep the budget busy. The CamelOpenpanelPriority header overrides it.")
+    private CallPriority priority = CallPriority.URGENT;
     @UriParam(label = "security", description = "Use another API root than the component's.")
     private String apiUrl;
     @UriParam(label = "security", description = "Use another root client than the component's.")
@@ -129,6 +135,14 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
 
     public void setProjectId(String projectId) {
         this.projectId = projectId;
+    }
+
+    public CallPriority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(CallPriority priority) {
+        this.priority = priority;
     }
 
     public String getApiUrl() {

@@ -14,6 +14,7 @@ import dev.openpanel.camel.component.error.ApiFailure;
 import dev.openpanel.camel.component.error.ApiUnavailableException;
 import dev.openpanel.camel.component.error.OutcomeUnknownException;
 import dev.openpanel.camel.component.error.RateLimitExceededException;
+import dev.openpanel.camel.component.limit.CallPriority;
 import dev.openpanel.camel.component.limit.ClientRateLimiter;
 import dev.openpanel.camel.component.limit.Permit;
 import dev.openpanel.camel.component.limit.ServerBudget;
@@ -22,7 +23,8 @@ import dev.openpanel.camel.component.limit.ServerBudget;
  * Executes Manage API calls: every attempt takes a permit from the client's shared {@link ClientRateLimiter}, 429s are
  * waited out and retried, transient failures are retried with backoff, and a create that may have reached the server
  * is never re-sent ({@link OutcomeUnknownException}). Unsuccessful answers become the exceptions of
- * {@code dev.openpanel.camel.component.error}.
+ * {@code dev.openpanel.camel.component.error}. Each instance asks the limiter at one {@link CallPriority}
+ * ({@link #withPriority}); the one the component hands out is urgent.
  */
 public final class ManageApiClient {
 
@@ -33,14 +35,30 @@ public final class ManageApiClient {
     private final ClientRateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final ApiCallObserver observer;
+    private final CallPriority priority;
 
     public ManageApiClient(ApiTarget target, HttpTransport transport, ClientRateLimiter limiter, RetryPolicy retryPolicy,
             ApiCallObserver observer) {
+        this(target, transport, limiter, retryPolicy, observer, CallPriority.URGENT);
+    }
+
+    private ManageApiClient(ApiTarget target, HttpTransport transport, ClientRateLimiter limiter, RetryPolicy retryPolicy,
+            ApiCallObserver observer, CallPriority priority) {
         this.target = target;
         this.transport = transport;
         this.limiter = limiter;
         this.retryPolicy = retryPolicy;
         this.observer = observer;
+        this.priority = priority;
+    }
+
+    /** The same client (target, transport, limiter, retries) asking for permits at another priority. */
+    public ManageApiClient withPriority(CallPriority other) {
+        return other == priority ? this : new ManageApiClient(target, transport, limiter, retryPolicy, observer, other);
+    }
+
+    public CallPriority priority() {
+        return priority;
     }
 
     public ApiTarget target() {
@@ -137,7 +155,7 @@ public final class ManageApiClient {
 
     private Permit acquire(ApiRequest request) {
         try {
-            Permit permit = limiter.acquire();
+            Permit permit = limiter.acquire(priority);
             observer.onLimiterWait(permit.waitedNanos());
             if (permit.waitedNanos() > TimeUnit.SECONDS.toNanos(1) && LOG.isDebugEnabled()) {
                 LOG.debug("{} waited {} ms for the rate limiter", request, TimeUnit.NANOSECONDS.toMillis(permit.waitedNanos()));

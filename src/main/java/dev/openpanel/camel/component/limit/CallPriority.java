@@ -1,6 +1,6 @@
 package dev.openpanel.camel.component.limit;
 
-import java.util.Locale;
+import dev.openpanel.camel.component.model.LowerCaseEnums;
 
 /**
  * Which of the calls waiting for a permit goes first. {@link #URGENT} calls (deployment events, one-shot commands,
@@ -17,7 +17,7 @@ public enum CallPriority {
 
     /** The value in endpoint options and headers: {@code urgent} or {@code bulk}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnums.value(this);
     }
 
     /**
@@ -26,11 +26,6 @@ public enum CallPriority {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static CallPriority parse(String value) {
-        for (CallPriority priority : values()) {
-            if (priority.value().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return priority;
-            }
-        }
-        throw new IllegalArgumentException("unknown call priority '" + value + "': use urgent or bulk");
+        return LowerCaseEnums.parse(CallPriority.class, value, "call priority");
     }
 }
