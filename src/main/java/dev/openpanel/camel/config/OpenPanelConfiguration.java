@@ -58,6 +58,7 @@ public class OpenPanelConfiguration implements CamelConfiguration {
         OpenPanelComponent component = component(settings, connection);
         component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
+        metrics.watch(() -> component.getManageApi().client().limiter());
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));
