@@ -69,12 +69,12 @@ public final class SharedBudgetBenchmark {
                 callers, windows);
 
         List<Run> sharing = List.of(
-                new Run("reserve 0, urgent (unpaced, as before)", 0, DEFAULT_CALLS, true, null, 0),
+                new Run("reserve 0, urgent (unpaced, as all were)", 0, DEFAULT_CALLS, true, null, 0),
                 new Run("reserve 0, bulk (paced)", 0, BULK_CALLS, true, null, 0),
                 new Run("reserve 11, urgent (unpaced)", 11, DEFAULT_CALLS, true, null, 0),
                 new Run("reserve 11, bulk (paced)", 11, BULK_CALLS, true, null, 0));
         List<Run> urgent = List.of(
-                new Run("all urgent (no priority, as before)", 0, DEFAULT_CALLS, false, "urgent", 0),
+                new Run("all urgent (no priority, as all were)", 0, DEFAULT_CALLS, false, "urgent", 0),
                 new Run("all bulk (pacing, no priority)", 0, BULK_CALLS, false, "bulk", 0),
                 new Run("bulk + urgent (priority)", 0, BULK_CALLS, false, "urgent", 0),
                 new Run("bulk + urgent flood", 0, BULK_CALLS, false, "urgent", FLOOD_CALLERS));
@@ -106,28 +106,28 @@ public final class SharedBudgetBenchmark {
 
     private static void printSharing(List<Result> results) {
         System.out.printf(Locale.ROOT, "%nSharing the client id with another tool at 1 request/s:%n");
-        System.out.printf(Locale.ROOT, "%-40s %6s %9s %10s %11s %10s %8s %11s %13s%n", "setup", "ok", "our 429s",
-                "its 429s", "its calls", "req/s", "ideal", "achieved", "max/window", "429 by cause");
+        System.out.printf(Locale.ROOT, "%-40s %5s %9s %9s %10s %7s %7s %9s %11s %13s%n", "setup", "ok", "our 429s",
+                "its 429s", "its calls", "req/s", "ideal", "ratio", "max/window", "429s by cause");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-40s %6d %9d %10d %11d %10.3f %8.3f %11.3f %13s%n", r.name, r.ok, r.rateLimited,
-                    r.competitorRateLimited, r.competitorCalls, r.achieved, r.ideal, r.achieved / r.ideal,
-                    r.maxInWindow + "    " + r.status.rateLimitedByOthers() + "/" + r.status.rateLimitedByJitter());
+            System.out.printf(Locale.ROOT, "%-40s %5d %9d %9d %10d %7.3f %7.3f %9.3f %11d %13s%n", r.name, r.ok, r.rateLimited,
+                    r.competitorRateLimited, r.competitorCalls, r.achieved, r.ideal, r.achieved / r.ideal, r.maxInWindow,
+                    r.status.rateLimitedByOthers() + "/" + r.status.rateLimitedByJitter());
         }
-        System.out.printf(Locale.ROOT, "(ideal = (20 - reserve) / 10.2 s; max/window counts both sides, 429s included; 429 by"
-                + " cause = others/jitter as the limiter saw them)%n");
+        System.out.printf(Locale.ROOT, "(req/s: ours achieved; ideal = (20 - reserve) / 10.2 s; ratio = req/s / ideal;"
+                + " max/window counts both sides, 429s included; 429s by cause = others/jitter as the limiter saw them)%n");
     }
 
     private static void printUrgent(List<Result> results) {
         System.out.printf(Locale.ROOT, "%nUrgent calls while bulk callers saturate the budget (one asked every 2.5 s):%n");
         System.out.printf(Locale.ROOT, "%-40s %7s %14s %10s %10s %11s %9s %6s %11s%n", "setup", "urgent", "to permit: med",
-                "p95", "max", "bulk share", "achieved", "429s", "max/window");
+                "p95", "max", "bulk share", "ratio", "429s", "max/window");
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "%-40s %7d %12.0f ms %7.0f ms %7.0f ms %11.2f %9.3f %6d %11d%n", r.name, r.waits.size(),
                     percentile(r.waits, 0.5), percentile(r.waits, 0.95), percentile(r.waits, 1.0), r.bulkShare,
                     r.achieved / r.ideal, r.rateLimited, r.maxInWindow);
         }
         System.out.printf(Locale.ROOT, "(to permit = arrival at the simulator - ask - latency; bulk share = bulk calls among all"
-                + " successful calls in the measured windows)%n");
+                + " successful calls in the measured windows; ratio = achieved / 20 per 10.2 s)%n");
     }
 
     /**
