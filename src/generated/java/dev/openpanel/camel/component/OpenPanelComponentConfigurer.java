@@ -48,6 +48,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitPeriod": target.setRateLimitPeriod(property(camelContext, java.time.Duration.class, value)); return true;
         case "ratelimitrequests":
         case "rateLimitRequests": target.setRateLimitRequests(property(camelContext, int.class, value)); return true;
+        case "ratelimitreserve":
+        case "rateLimitReserve": target.setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrybackoff":
@@ -84,6 +86,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitPeriod": return java.time.Duration.class;
         case "ratelimitrequests":
         case "rateLimitRequests": return int.class;
+        case "ratelimitreserve":
+        case "rateLimitReserve": return int.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "retrybackoff":
@@ -121,6 +125,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitPeriod": return target.getRateLimitPeriod();
         case "ratelimitrequests":
         case "rateLimitRequests": return target.getRateLimitRequests();
+        case "ratelimitreserve":
+        case "rateLimitReserve": return target.getRateLimitReserve();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
         case "retrybackoff":

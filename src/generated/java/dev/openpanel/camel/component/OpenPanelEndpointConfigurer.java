@@ -39,6 +39,7 @@ public class OpenPanelEndpointConfigurer extends PropertyConfigurerSupport imple
         case "notfoundisgone":
         case "notFoundIsGone": target.getConfiguration().setNotFoundIsGone(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, dev.openpanel.camel.component.OpenPanelOperation.class, value)); return true;
+        case "priority": target.getConfiguration().setPriority(property(camelContext, dev.openpanel.camel.component.limit.CallPriority.class, value)); return true;
         case "projectid":
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -64,6 +65,7 @@ public class OpenPanelEndpointConfigurer extends PropertyConfigurerSupport imple
         case "notfoundisgone":
         case "notFoundIsGone": return boolean.class;
         case "operation": return dev.openpanel.camel.component.OpenPanelOperation.class;
+        case "priority": return dev.openpanel.camel.component.limit.CallPriority.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
         default: return null;
@@ -90,6 +92,7 @@ public class OpenPanelEndpointConfigurer extends PropertyConfigurerSupport imple
         case "notfoundisgone":
         case "notFoundIsGone": return target.getConfiguration().isNotFoundIsGone();
         case "operation": return target.getConfiguration().getOperation();
+        case "priority": return target.getConfiguration().getPriority();
         case "projectid":
         case "projectId": return target.getConfiguration().getProjectId();
         default: return null;

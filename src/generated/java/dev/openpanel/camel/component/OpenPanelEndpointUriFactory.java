@@ -23,7 +23,7 @@ public class OpenPanelEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(11);
+        Set<String> props = new HashSet<>(12);
         props.add("apiUrl");
         props.add("clientId");
         props.add("clientSecret");
@@ -33,6 +33,7 @@ public class OpenPanelEndpointUriFactory extends org.apache.camel.support.compon
         props.add("lazyStartProducer");
         props.add("notFoundIsGone");
         props.add("operation");
+        props.add("priority");
         props.add("projectId");
         props.add("resource");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

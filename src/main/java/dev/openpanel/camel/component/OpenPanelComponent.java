@@ -47,6 +47,9 @@ public class OpenPanelComponent extends DefaultComponent {
     @Metadata(label = "advanced", defaultValue = "200ms",
               description = "Spacing added to every window to absorb network jitter.")
     private Duration rateLimitMargin = RateLimitSettings.MANAGE_API.margin();
+    @Metadata(label = "advanced", defaultValue = "0", description = "Requests of every window left to other users of the"
+            + " same client id (other tools, the Export and Insights APIs); at least 0 and less than rateLimitRequests.")
+    private int rateLimitReserve = RateLimitSettings.MANAGE_API.reserve();
     @Metadata(label = "advanced", defaultValue = "4", description = "Retries after a transient failure (5xx, timeout, connection).")
     private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
     @Metadata(label = "advanced", defaultValue = "500ms", description = "Backoff before the first retry; doubles each time.")
@@ -113,7 +116,8 @@ public class OpenPanelComponent extends DefaultComponent {
     }
 
     private ManageApi createApi(ApiTarget target) {
-        RateLimitSettings limits = new RateLimitSettings(rateLimitRequests, rateLimitPeriod, rateLimitMargin);
+        RateLimitSettings limits = new RateLimitSettings(rateLimitRequests, rateLimitPeriod, rateLimitMargin,
+                rateLimitReserve);
         RetryPolicy retries = new RetryPolicy(maxRetries, retryBackoff, maxRetryBackoff, maxRateLimitWaits);
         CamelHttpTransport transport = transports.computeIfAbsent(target.apiUrl(), this::createTransport);
         ManageApiClient client = new ManageApiClient(target, transport, limiters(target.apiUrl(), limits), retries, observer);
@@ -211,6 +215,14 @@ public class OpenPanelComponent extends DefaultComponent {
 
     public void setRateLimitMargin(Duration rateLimitMargin) {
         this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public int getRateLimitReserve() {
+        return rateLimitReserve;
+    }
+
+    public void setRateLimitReserve(int rateLimitReserve) {
+        this.rateLimitReserve = rateLimitReserve;
     }
 
     public int getMaxRetries() {

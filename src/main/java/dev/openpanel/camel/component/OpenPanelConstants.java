@@ -55,6 +55,10 @@ public final class OpenPanelConstants {
             + " CamelOpenpanelIntents), e.g. a row number: a write is recorded there before it is sent.", javaType = "String")
     public static final String INTENT_KEY = "CamelOpenpanelIntentKey";
 
+    @Metadata(description = "The priority of the call at the rate limiter, urgent or bulk; overrides the endpoint's"
+            + " `priority` option.", javaType = "String")
+    public static final String PRIORITY = "CamelOpenpanelPriority";
+
     /**
      * Exchange property: the unit of work's {@code ResourceSnapshot} (one listing per kind, kept current with its own
      * writes). Set before a split so every part shares it; created on first use otherwise.

@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.limit.CallPriority;
 
 /**
  * Manage OpenPanel projects, clients and references through the OpenPanel Manage API.
@@ -76,6 +77,10 @@ public class OpenPanelEndpoint extends DefaultEndpoint {
 
     public boolean isNotFoundIsGone() {
         return configuration.isNotFoundIsGone();
+    }
+
+    public CallPriority getPriority() {
+        return configuration.getPriority();
     }
 
     public String getId() {

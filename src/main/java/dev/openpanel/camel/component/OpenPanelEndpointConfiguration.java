@@ -5,6 +5,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
+import dev.openpanel.camel.component.limit.CallPriority;
+
 /**
  * The options of one {@code openpanel:} endpoint, as written in its URI
  * ({@code openpanel:clients?operation=list&projectId=shop}). The connection options are empty unless the endpoint
@@ -30,6 +32,11 @@ public class OpenPanelEndpointConfiguration {
     @UriParam(label = "producer", defaultValue = "false", description = "Whether a delete of a resource that is not there"
             + " (404) succeeds with CamelOpenpanelOutcome already-gone instead of failing.")
     private boolean notFoundIsGone;
+    @UriParam(label = "producer", defaultValue = "urgent", enums = "urgent,bulk", description = "How this endpoint's calls"
+            + " wait for the shared rate limiter: urgent calls (events, one-shot commands) go ahead of waiting bulk calls;"
+            + " bulk calls (imports, cleanups) yield to them, still get at least one permit in four, and are spread across"
+            + " the window while they keep the budget busy. The CamelOpenpanelPriority header overrides it.")
+    private CallPriority priority = CallPriority.URGENT;
     @UriParam(description = "Id of the resource to get, update or delete; the CamelOpenpanelId header overrides it.")
     private String id;
     @UriParam(description = "List only the clients or references of this project; the CamelOpenpanelProjectId header"
@@ -80,6 +87,14 @@ public class OpenPanelEndpointConfiguration {
 
     public void setNotFoundIsGone(boolean notFoundIsGone) {
         this.notFoundIsGone = notFoundIsGone;
+    }
+
+    public CallPriority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(CallPriority priority) {
+        this.priority = priority;
     }
 
     public String getId() {

@@ -100,6 +100,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         OpenPanelComponent component = component(current, connection);
         component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
+        metrics.watch(() -> component.getManageApi().client().limiter());
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));
@@ -139,6 +140,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
         component.setRateLimitRequests(settings.rateLimit().requests());
         component.setRateLimitPeriod(settings.rateLimit().period());
         component.setRateLimitMargin(settings.rateLimit().margin());
+        component.setRateLimitReserve(settings.rateLimit().reserve());
         component.setMaxRetries(settings.retryPolicy().maxRetries());
         component.setRetryBackoff(settings.retryPolicy().initialBackoff());
         component.setMaxRetryBackoff(settings.retryPolicy().maxBackoff());

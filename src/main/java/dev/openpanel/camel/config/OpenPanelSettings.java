@@ -84,12 +84,19 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
                     ? CredentialSetting.fileKey("openpanel.client-id") : "openpanel.client-id")
                     + " must be a UUID in lower case (e.g. 2f0b3c5e-8d1a-4c7b-9e6f-0a1b2c3d4e5f), got '" + clientId + "'.");
         }
+        int requests = reader.positiveInt("openpanel.rate-limit.requests", 20);
+        int reserve = reader.integer("openpanel.rate-limit.reserve", 0);
+        if (reserve < 0 || reserve >= requests) {
+            throw new InvalidConfigurationException(EnvironmentOverrides.describe("openpanel.rate-limit.reserve")
+                    + " must be at least 0 and less than openpanel.rate-limit.requests (" + requests + "): it is the part of"
+                    + " every window left to other users of the client id, got " + reserve + ".");
+        }
         try {
             return new OpenPanelSettings(apiUrl, clientId, secret == null ? null : Secret.of(secret),
                 Path.of(reader.text("openpanel.data-dir", "data")),
-                new RateLimitSettings(reader.positiveInt("openpanel.rate-limit.requests", 20),
+                new RateLimitSettings(requests,
                         reader.duration("openpanel.rate-limit.period", "10s"),
-                        reader.duration("openpanel.rate-limit.margin", "200ms")),
+                        reader.duration("openpanel.rate-limit.margin", "200ms"), reserve),
                 new RetryPolicy(reader.nonNegativeInt("openpanel.retry.max-retries", 4),
                         reader.duration("openpanel.retry.backoff", "500ms"),
                         reader.duration("openpanel.retry.max-backoff", "30s"),
@@ -197,7 +204,7 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
             return value;
         }
 
-        private int integer(String key, int fallback) {
+        int integer(String key, int fallback) {
             String value = text(key);
             try {
                 return value == null ? fallback : Integer.parseInt(value);

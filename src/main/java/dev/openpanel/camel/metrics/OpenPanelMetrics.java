@@ -2,16 +2,22 @@ package dev.openpanel.camel.metrics;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.camel.CamelContext;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.openpanel.camel.component.api.ApiCallObserver;
 import dev.openpanel.camel.component.api.ApiRequest;
+import dev.openpanel.camel.component.limit.ClientRateLimiter;
+import dev.openpanel.camel.component.limit.LimiterStatus;
 
 /**
  * The project's own Micrometer metrics, exported with Camel's at {@code /observe/metrics} (Prometheus format).
@@ -23,6 +29,7 @@ public final class OpenPanelMetrics {
     private final CamelContext context;
     private final AtomicInteger budgetRemaining = new AtomicInteger(-1);
     private volatile MeterRegistry registry;
+    private volatile Supplier<ClientRateLimiter> limiter;
 
     public OpenPanelMetrics(CamelContext context) {
         this.context = context;
@@ -37,11 +44,56 @@ public final class OpenPanelMetrics {
                     MeterRegistry camel = context.getRegistry().findSingleByType(MeterRegistry.class);
                     registry = camel != null ? camel : new SimpleMeterRegistry();
                     registry.gauge("openpanel_api_budget_remaining", budgetRemaining);
+                    if (limiter != null) {
+                        registerLimiter(registry);
+                    }
                 }
                 current = registry;
             }
         }
         return current;
+    }
+
+    /**
+     * Reports how the rate limiter of the component's client spends its budget: {@code openpanel_rate_limit_own_requests}
+     * (our sends in the last period + margin), {@code openpanel_rate_limit_foreign_requests_estimated} (others' requests
+     * the server counted in its current window, at least), {@code openpanel_rate_limit_reserve},
+     * {@code openpanel_rate_limit_budget}, {@code openpanel_rate_limit_waiting{priority}} and
+     * {@code openpanel_rate_limit_429_total{cause=others|jitter}}. The limiter is looked up at each scrape.
+     */
+    public synchronized void watch(Supplier<ClientRateLimiter> rateLimiter) {
+        if (limiter != null) {
+            throw new IllegalStateException("the metrics already watch a rate limiter");
+        }
+        limiter = rateLimiter;
+        if (registry != null) {
+            registerLimiter(registry);
+        }
+    }
+
+    private void registerLimiter(MeterRegistry target) {
+        gauge(target, "openpanel_rate_limit_own_requests", "Our requests in the last rate-limit window", LimiterStatus::ownRequests);
+        gauge(target, "openpanel_rate_limit_foreign_requests_estimated",
+                "Other users' requests the server counted in its current window, at least", LimiterStatus::foreignRequestsEstimated);
+        gauge(target, "openpanel_rate_limit_reserve", "Requests of every window left to other users of the client id",
+                LimiterStatus::reserve);
+        gauge(target, "openpanel_rate_limit_budget", "Requests of every window for this service", LimiterStatus::budget);
+        Gauge.builder("openpanel_rate_limit_waiting", this, m -> m.status().urgentWaiting()).tag("priority", "urgent")
+                .description("Calls waiting for a permit").register(target);
+        Gauge.builder("openpanel_rate_limit_waiting", this, m -> m.status().bulkWaiting()).tag("priority", "bulk")
+                .description("Calls waiting for a permit").register(target);
+        FunctionCounter.builder("openpanel_rate_limit_429", this, m -> m.status().rateLimitedByOthers()).tag("cause", "others")
+                .description("429 answers by cause: others spending the client id, or our own jitter").register(target);
+        FunctionCounter.builder("openpanel_rate_limit_429", this, m -> m.status().rateLimitedByJitter()).tag("cause", "jitter")
+                .description("429 answers by cause: others spending the client id, or our own jitter").register(target);
+    }
+
+    private void gauge(MeterRegistry target, String name, String description, ToDoubleFunction<LimiterStatus> value) {
+        Gauge.builder(name, this, m -> value.applyAsDouble(m.status())).description(description).register(target);
+    }
+
+    private LimiterStatus status() {
+        return limiter.get().status();
     }
 
     /** Reports API calls: by resource, operation and status; 429s; retries; limiter waits; remaining budget. */

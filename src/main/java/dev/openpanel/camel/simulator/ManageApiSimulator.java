@@ -120,6 +120,21 @@ public final class ManageApiSimulator implements AutoCloseable {
                 TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Starts a competing caller on the same client id that sends one request right away and then one every
+     * {@code interval}, each answered by the rate limit (it stops with {@link #stopCompetingClient()}); replaces any
+     * competing client already running.
+     */
+    public synchronized CompetingCaller startCompetingCaller(String clientId, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the competing caller's interval must be positive, got " + interval);
+        }
+        stopCompetingClient();
+        CompetingCaller caller = new CompetingCaller(rateLimit, clientId);
+        competing = competitor.scheduleAtFixedRate(caller::call, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        return caller;
+    }
+
     public synchronized void stopCompetingClient() {
         if (competing != null) {
             competing.cancel(false);

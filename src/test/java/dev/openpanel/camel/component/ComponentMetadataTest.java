@@ -70,7 +70,7 @@ class ComponentMetadataTest {
                 OpenPanelConstants.OPERATION, OpenPanelConstants.ID, OpenPanelConstants.PROJECT_ID, OpenPanelConstants.OUTCOME,
                 OpenPanelConstants.CHANGED_FIELDS, OpenPanelConstants.NOTE, OpenPanelConstants.RECOVERED,
                 OpenPanelConstants.ENSURE_ID, OpenPanelConstants.CREATE_IF_ABSENT, OpenPanelConstants.DRY_RUN,
-                OpenPanelConstants.INTENT_KEY, OpenPanelConstants.FIRST_CLIENT_ID);
+                OpenPanelConstants.INTENT_KEY, OpenPanelConstants.FIRST_CLIENT_ID, OpenPanelConstants.PRIORITY);
         assertThat(json.at("/headers/" + OpenPanelConstants.ID + "/constantName").asText())
                 .isEqualTo(OpenPanelConstants.class.getName() + "#ID");
     }

@@ -26,6 +26,8 @@ class OpenPanelSettingsTest {
         assertThat(settings.rateLimit().requests()).isEqualTo(20);
         assertThat(settings.rateLimit().period()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.rateLimit().margin()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.rateLimit().reserve()).isZero();
+        assertThat(settings.rateLimit().budget()).isEqualTo(20);
         assertThat(settings.dataDir().toString()).isEqualTo("data");
         assertThat(settings.httpPort()).isEqualTo(8080);
     }
@@ -61,6 +63,18 @@ class OpenPanelSettingsTest {
     }
 
     @Test
+    void theReserveLeavesPartOfEveryWindowToOthersAndMustLeaveSomeForUs() {
+        assertThat(load("openpanel.rate-limit.reserve", "11").rateLimit().budget()).isEqualTo(9);
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "20")).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("openpanel.rate-limit.reserve (OPENPANEL_RATE_LIMIT_RESERVE) must be at least 0 and less than"
+                        + " openpanel.rate-limit.requests (20): it is the part of every window left to other users of the"
+                        + " client id, got 20.");
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "-1")).hasMessageContaining("got -1.");
+        assertThatThrownBy(() -> load("openpanel.rate-limit.reserve", "half")).hasMessage(
+                "openpanel.rate-limit.reserve (OPENPANEL_RATE_LIMIT_RESERVE) must be a whole number, got 'half'.");
+    }
+
+    @Test
     void everyDocumentedVariableIsCamelsDerivedNameOrMappedAndOnlySetVariablesOverride() {
         Map<String, String> documented = new java.util.LinkedHashMap<>();
         documented.put("openpanel.api-url", "OPENPANEL_API_URL");
@@ -78,6 +92,7 @@ class OpenPanelSettingsTest {
         documented.put("openpanel.provisioning.embedded-broker.port", "OPENPANEL_EMBEDDED_BROKER_PORT");
         documented.put("openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
         documented.put("openpanel.import.concurrency", "OPENPANEL_IMPORT_CONCURRENCY");
+        documented.put("openpanel.rate-limit.reserve", "OPENPANEL_RATE_LIMIT_RESERVE");
         documented.forEach((key, variable) -> assertThat(EnvironmentOverrides.variableOf(key)).as(key).isEqualTo(variable));
         assertThat(EnvironmentOverrides.DIFFERING).hasSize(3);
 

@@ -66,7 +66,9 @@ class ObservabilityTest {
     void theMetricsEndpointCountsCallsByResourceOperationAndStatusAnd429sAndRetries() {
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start()) {
             int port = TestMains.freePort();
-            Main main = TestMains.start(properties(simulator, simulator.rootClient().secret(), port));
+            Map<String, String> properties = properties(simulator, simulator.rootClient().secret(), port);
+            properties.put("openpanel.rate-limit.reserve", "5");
+            Main main = TestMains.start(properties);
             try {
                 var api = OpenPanelConfiguration.manageApi(main.getCamelContext());
                 await().atMost(Duration.ofSeconds(10)).until(() -> simulator.requests().size() >= 1);
@@ -87,6 +89,14 @@ class ObservabilityTest {
                 assertThat(value(metrics, "openpanel_api_retries_total", "reason=\"429\"")).isEqualTo(1.0);
                 assertThat(value(metrics, "openpanel_limiter_wait_seconds_count", "")).isEqualTo(4.0 + probes);
                 assertThat(value(metrics, "openpanel_api_budget_remaining", "")).isEqualTo(49.0);
+                assertThat(value(metrics, "openpanel_rate_limit_429_total", "cause=\"others\"")).as("the budget spent by another tool")
+                        .isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_rate_limit_429_total", "cause=\"jitter\"")).isZero();
+                assertThat(value(metrics, "openpanel_rate_limit_reserve", "")).isEqualTo(5.0);
+                assertThat(value(metrics, "openpanel_rate_limit_budget", "")).isEqualTo(45.0);
+                assertThat(value(metrics, "openpanel_rate_limit_own_requests", "")).isGreaterThanOrEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_rate_limit_foreign_requests_estimated", "")).isGreaterThanOrEqualTo(0.0);
+                assertThat(value(metrics, "openpanel_rate_limit_waiting", "priority=\"bulk\"")).isZero();
             } finally {
                 main.stop();
             }

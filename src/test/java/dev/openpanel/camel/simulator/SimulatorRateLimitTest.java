@@ -1,6 +1,7 @@
 package dev.openpanel.camel.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,27 @@ class SimulatorRateLimitTest {
                 pool.shutdownNow();
             }
             assertThat(other.get("/manage/projects").header("x-ratelimit-remaining")).isEqualTo("19");
+        }
+    }
+
+    @Test
+    void aCompetingCallerIsCountedAndAnswered429OnceTheWindowIsSpent() {
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().start()) {
+            String id = simulator.rootClient().id();
+            simulator.spendBudget(id, 20);
+            CompetingCaller caller = simulator.startCompetingCaller(id, Duration.ofHours(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> caller.calls() == 1);
+            assertThat(caller.rateLimited()).isEqualTo(1);
+            assertThat(simulator.rateLimit().maxSeenInOneWindow(id)).isEqualTo(21);
+            assertThat(simulator.requests()).isEmpty();
+        }
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().start()) {
+            String id = simulator.rootClient().id();
+            CompetingCaller caller = simulator.startCompetingCaller(id, Duration.ofHours(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> caller.calls() == 1);
+            assertThat(caller.rateLimited()).isZero();
+            RawHttp api = new RawHttp(simulator.url(), simulator.rootClient());
+            assertThat(api.get("/manage/projects").header("x-ratelimit-remaining")).isEqualTo("18");
         }
     }
 

@@ -15,6 +15,7 @@ import dev.openpanel.camel.component.error.ApiFailure;
 import dev.openpanel.camel.component.error.ApiUnavailableException;
 import dev.openpanel.camel.component.error.OutcomeUnknownException;
 import dev.openpanel.camel.component.error.RateLimitExceededException;
+import dev.openpanel.camel.component.limit.CallPriority;
 import dev.openpanel.camel.component.limit.ClientRateLimiter;
 import dev.openpanel.camel.component.limit.Permit;
 import dev.openpanel.camel.component.limit.ServerBudget;
@@ -26,7 +27,8 @@ import dev.openpanel.camel.component.model.ClientCredentials;
  * it and a changed id gets its own), 429s are
  * waited out and retried, transient failures are retried with backoff, and a create that may have reached the server
  * is never re-sent ({@link OutcomeUnknownException}). Unsuccessful answers become the exceptions of
- * {@code dev.openpanel.camel.component.error}.
+ * {@code dev.openpanel.camel.component.error}. Each instance asks the limiter at one {@link CallPriority}
+ * ({@link #withPriority}); the one the component hands out is urgent.
  */
 public final class ManageApiClient {
 
@@ -37,17 +39,33 @@ public final class ManageApiClient {
     private final Function<String, ClientRateLimiter> limiters;
     private final RetryPolicy retryPolicy;
     private final ApiCallObserver observer;
+    private final CallPriority priority;
 
     /**
      * @param limiters the shared limiter of a client id (asked with the id of each attempt's credentials)
      */
     public ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, ClientRateLimiter> limiters,
             RetryPolicy retryPolicy, ApiCallObserver observer) {
+        this(target, transport, limiters, retryPolicy, observer, CallPriority.URGENT);
+    }
+
+    private ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, ClientRateLimiter> limiters,
+            RetryPolicy retryPolicy, ApiCallObserver observer, CallPriority priority) {
         this.target = target;
         this.transport = transport;
         this.limiters = limiters;
         this.retryPolicy = retryPolicy;
         this.observer = observer;
+        this.priority = priority;
+    }
+
+    /** The same client (target, transport, limiter, retries) asking for permits at another priority. */
+    public ManageApiClient withPriority(CallPriority other) {
+        return other == priority ? this : new ManageApiClient(target, transport, limiters, retryPolicy, observer, other);
+    }
+
+    public CallPriority priority() {
+        return priority;
     }
 
     public ApiTarget target() {
@@ -147,7 +165,7 @@ public final class ManageApiClient {
 
     private Permit acquire(ApiRequest request, ClientRateLimiter limiter) {
         try {
-            Permit permit = limiter.acquire();
+            Permit permit = limiter.acquire(priority);
             observer.onLimiterWait(permit.waitedNanos());
             if (permit.waitedNanos() > TimeUnit.SECONDS.toNanos(1) && LOG.isDebugEnabled()) {
                 LOG.debug("{} waited {} ms for the rate limiter", request, TimeUnit.NANOSECONDS.toMillis(permit.waitedNanos()));

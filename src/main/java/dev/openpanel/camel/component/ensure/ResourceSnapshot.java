@@ -43,10 +43,13 @@ public final class ResourceSnapshot {
         return new ResourceSnapshot(api, Clock.systemUTC());
     }
 
-    /** The exchange's snapshot of this API, created (and set on the exchange) when it has none. */
+    /**
+     * The exchange's snapshot of this API, created (and set on the exchange) when it has none. Steps of one exchange at
+     * different priorities share it; its listings go at the priority of the step that created it.
+     */
     public static ResourceSnapshot on(Exchange exchange, ManageApi api) {
         ResourceSnapshot snapshot = exchange.getProperty(OpenPanelConstants.SNAPSHOT, ResourceSnapshot.class);
-        if (snapshot == null || snapshot.api != api) {
+        if (snapshot == null || snapshot.api.base() != api.base()) {
             snapshot = of(api);
             exchange.setProperty(OpenPanelConstants.SNAPSHOT, snapshot);
         }

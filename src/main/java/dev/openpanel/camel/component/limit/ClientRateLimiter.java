@@ -1,7 +1,5 @@
 package dev.openpanel.camel.component.limit;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,17 +14,29 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The server counts requests in a fixed window that starts at the first request it sees, so its windows can start
  * anywhere relative to ours. The only schedule that never overflows such a window at full throughput is a sliding
- * log: at most {@code requests} sends in any interval of {@code period + margin}. Token buckets and fixed windows
- * (Camel's Throttle EIP, resilience4j) let up to twice the budget through around a window edge.
+ * log: at most {@code budget} ({@code requests - reserve}) sends in any interval of {@code period + margin}. Token
+ * buckets and fixed windows (Camel's Throttle EIP, resilience4j) let up to twice the budget through around a window
+ * edge.
  * <p>
- * Several permits may be out at once, so a slow API still gets the whole budget. Answers feed back in:
+ * Several permits may be out at once, so a slow API still gets the whole budget. Within the log:
  * <ul>
- * <li>a 429 blocks everyone until its {@code retry-after} has passed, and frees its slot (the server did not count it);
- * a 429 nobody else caused means arrivals jitter more than the margin, so the spacing widens (doubling, up to a
- * tenth of the period) and narrows back after ten windows without one;</li>
+ * <li><b>priority</b>: waiting {@link CallPriority#URGENT} callers go first, oldest first, but bulk callers get at
+ * least one permit in every {@value PermitQueue#BULK_SHARE} while they wait ({@link PermitQueue});</li>
+ * <li><b>pacing</b>: once at least half the budget was sent in the last window, a {@link CallPriority#BULK} permit
+ * also waits until {@code (period + margin) / budget} after the previous send. Sustained bulk work is spread evenly
+ * across the window, at the same rate, instead of bursting at its start; a small job on a free budget still goes at
+ * once, and urgent calls are never paced, so one arriving during bulk work waits for the next slot, not the next
+ * window.</li>
+ * </ul>
+ * Answers feed back in:
+ * <ul>
  * <li>{@code x-ratelimit-remaining} lower than our own sends explain means someone else spends the same client id
  * (another instance, another tool, the Export or Insights API): from then on the limiter also stops when the server
- * says the window is spent, until {@code x-ratelimit-reset} has passed.</li>
+ * says its window is spent, until {@code x-ratelimit-reset} has passed ({@link ServerWindowView});</li>
+ * <li>a 429 blocks everyone until its {@code retry-after} has passed, and frees its slot (the server did not let it
+ * through). It is put down to others when they were seen spending in the last two windows, or when our own sends
+ * could not have filled the server's window; otherwise it means arrivals jitter more than the margin, and the spacing
+ * widens (doubling, up to a tenth of the period) and narrows back after ten windows without such a 429.</li>
  * </ul>
  */
 public final class ClientRateLimiter {
@@ -34,22 +44,27 @@ public final class ClientRateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRateLimiter.class);
 
     private static final int CALM_WINDOWS = 10;
+    /** How many windows a sighting of others' spending makes later 429s theirs. */
+    private static final int FOREIGN_MEMORY_WINDOWS = 2;
 
     private final RateLimitSettings settings;
     private final long windowNanos;
     private final long maxExtraNanos;
+    /** Sends in the last window from which bulk permits are paced: half the budget. */
+    private final int burst;
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
-    /** Granted permits of the last two windows, oldest first. */
-    private final ArrayDeque<Permit> history = new ArrayDeque<>();
-    private long nextSequence = 1;
+    private final SendLog log = new SendLog();
+    private final ServerWindowView server = new ServerWindowView(log);
+    private final PermitQueue queue = new PermitQueue();
     private long blockedUntil;
-    private ServerWindow serverWindow;
     /** Spacing added after 429s we caused ourselves, and when the last one happened. */
     private long extraNanos;
     private long lastSelfInflicted;
+    private long rateLimitedByOthers;
+    private long rateLimitedByJitter;
 
     public ClientRateLimiter(RateLimitSettings settings) {
         this(settings, System::nanoTime);
@@ -59,6 +74,7 @@ public final class ClientRateLimiter {
         this.settings = settings;
         this.windowNanos = settings.window().toNanos();
         this.maxExtraNanos = settings.period().toNanos() / 10;
+        this.burst = (settings.budget() + 1) / 2;
         this.clock = clock;
         this.blockedUntil = clock.getAsLong();
     }
@@ -68,21 +84,45 @@ public final class ClientRateLimiter {
     }
 
     /**
-     * Waits until a request may be sent and grants it.
+     * Waits until an urgent request may be sent and grants it.
      *
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public Permit acquire() throws InterruptedException {
+        return acquire(CallPriority.URGENT);
+    }
+
+    /**
+     * Waits until a request of this priority may be sent and it is its turn, and grants it.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public Permit acquire(CallPriority priority) throws InterruptedException {
         long start = clock.getAsLong();
         lock.lockInterruptibly();
         try {
-            while (true) {
-                long now = clock.getAsLong();
-                long wait = nanosUntilAllowed(now);
-                if (wait <= 0) {
-                    return grant(now, now - start);
+            PermitQueue.Waiter waiter = queue.join(priority);
+            boolean served = false;
+            try {
+                while (true) {
+                    if (queue.next() != waiter) {
+                        changed.await();
+                        continue;
+                    }
+                    long now = clock.getAsLong();
+                    long wait = nanosUntilAllowed(now, priority);
+                    if (wait <= 0) {
+                        queue.served(waiter);
+                        served = true;
+                        return grant(now, now - start);
+                    }
+                    changed.awaitNanos(wait);
                 }
-                changed.awaitNanos(wait);
+            } finally {
+                if (!served) {
+                    queue.leave(waiter);
+                }
+                changed.signalAll();
             }
         } finally {
             lock.unlock();
@@ -94,16 +134,25 @@ public final class ClientRateLimiter {
         long now = clock.getAsLong();
         lock.lock();
         try {
+            long window = windowNanos + extraNanos;
+            long slack = window - settings.period().toNanos();
+            int limit = budget.limit().orElse(settings.requests());
             if (budget.rateLimited()) {
-                int seconds = budget.retryAfterSeconds().orElse(budget.resetSeconds()
-                        .orElse((int) Math.ceil(settings.period().toMillis() / 1000.0)));
+                int seconds = budget.retryAfterSeconds().orElse(budget.resetSeconds().orElse(periodSeconds()));
                 blockUntil(now + TimeUnit.SECONDS.toNanos(seconds));
-                history.remove(permit);
-                if (serverWindow == null || now - serverWindow.endsAt >= 0) {
+                boolean oursCouldFillIt = log.countBetween(permit.grantedAt() - window - slack, permit.grantedAt() + slack,
+                        null) >= limit;
+                log.remove(permit);
+                if (oursCouldFillIt && !server.othersSpentWithin(now, FOREIGN_MEMORY_WINDOWS * window)) {
+                    rateLimitedByJitter++;
                     widenAfterSelfInflicted429(now);
+                } else {
+                    rateLimitedByOthers++;
+                    LOG.debug("429 from the budget others spend on this client id; waiting {} s, spacing unchanged", seconds);
                 }
             } else if (budget.remaining().isPresent()) {
-                noticeForeignSpending(permit, budget, now);
+                server.observe(permit, limit, budget.remaining().getAsInt(), budget.resetSeconds().orElse(periodSeconds()),
+                        now, window, slack);
             }
             changed.signalAll();
         } finally {
@@ -115,14 +164,14 @@ public final class ClientRateLimiter {
     public void onNotSent(Permit permit) {
         lock.lock();
         try {
-            history.remove(permit);
+            log.remove(permit);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** How long a request arriving now would wait; 0 when it could be sent at once. For metrics and tests. */
+    /** How long an urgent request arriving now would wait; 0 when it could be sent at once. For metrics and tests. */
     public long nanosUntilAllowed() {
         lock.lock();
         try {
@@ -136,13 +185,30 @@ public final class ClientRateLimiter {
     public int grantedInWindow() {
         lock.lock();
         try {
-            return inWindow(clock.getAsLong(), windowNanos + extraNanos);
+            return log.countWithin(clock.getAsLong(), windowNanos + extraNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the budget is used for right now; for metrics. */
+    public LimiterStatus status() {
+        lock.lock();
+        try {
+            long now = clock.getAsLong();
+            return new LimiterStatus(log.countWithin(now, windowNanos + extraNanos), server.foreignEstimate(now),
+                    settings.reserve(), settings.budget(), rateLimitedByOthers, rateLimitedByJitter,
+                    queue.waiting(CallPriority.URGENT), queue.waiting(CallPriority.BULK));
         } finally {
             lock.unlock();
         }
     }
 
     long nanosUntilAllowed(long now) {
+        return nanosUntilAllowed(now, CallPriority.URGENT);
+    }
+
+    long nanosUntilAllowed(long now, CallPriority priority) {
         if (extraNanos > 0 && now - lastSelfInflicted > CALM_WINDOWS * (windowNanos + extraNanos)) {
             LOG.info("No 429 for {} windows: back to the configured rate-limit margin", CALM_WINDOWS);
             extraNanos = 0;
@@ -150,30 +216,41 @@ public final class ClientRateLimiter {
         if (blockedUntil - now > 0) {
             return blockedUntil - now;
         }
-        if (serverWindow != null && now - serverWindow.endsAt >= 0) {
-            serverWindow = null;
+        long othersSpentIt = server.nanosUntilOpen(now);
+        if (othersSpentIt > 0) {
+            return othersSpentIt;
         }
-        if (serverWindow != null && serverWindow.remaining <= 0) {
-            return serverWindow.endsAt - now;
-        }
-        forget(now);
+        log.forget(now, 2 * (windowNanos + maxExtraNanos));
         long window = windowNanos + extraNanos;
-        int sent = inWindow(now, window);
-        if (sent < settings.requests()) {
-            return 0;
-        }
+        int budget = settings.budget();
+        int sent = log.countWithin(now, window);
         // The oldest send that must leave the window before one more fits.
-        Iterator<Permit> newestFirst = history.descendingIterator();
-        Permit blocking = null;
-        for (int i = 0; i < settings.requests(); i++) {
-            blocking = newestFirst.next();
+        long wait = sent < budget ? 0 : log.grantedAtOfNewest(budget) + window - now;
+        if (priority == CallPriority.BULK && sent >= burst) {
+            wait = Math.max(wait, log.newest().grantedAt() + window / budget - now);
         }
-        return blocking.grantedAt() + window - now;
+        return wait;
     }
 
     /** The spacing currently added to the configured margin; for metrics and tests. */
     long extraMarginNanos() {
         return extraNanos;
+    }
+
+    /** Makes waiting callers look at the clock again: for tests that move an injected clock. */
+    void wakeUp() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Permit grant(long now, long waited) {
+        Permit permit = log.add(now, waited);
+        server.granted(now);
+        return permit;
     }
 
     private void widenAfterSelfInflicted429(long now) {
@@ -188,70 +265,13 @@ public final class ClientRateLimiter {
         lastSelfInflicted = now;
     }
 
-    Permit grant(long now, long waited) {
-        Permit permit = new Permit(nextSequence++, now, waited);
-        history.addLast(permit);
-        if (serverWindow != null) {
-            serverWindow.remaining--;
-        }
-        return permit;
-    }
-
     private void blockUntil(long until) {
         if (until - blockedUntil > 0) {
             blockedUntil = until;
         }
     }
 
-    private void noticeForeignSpending(Permit permit, ServerBudget budget, long now) {
-        int limit = budget.limit().orElse(settings.requests());
-        int usedOnServer = limit - budget.remaining().getAsInt();
-        long ours = history.stream()
-                .filter(p -> p.grantedAt() - (permit.grantedAt() - windowNanos) > 0 && now - p.grantedAt() >= 0)
-                .count();
-        if (usedOnServer <= ours) {
-            return;
-        }
-        long sentSince = history.stream().filter(p -> p.sequence() > permit.sequence()).count();
-        int left = (int) (budget.remaining().getAsInt() - sentSince);
-        long endsAt = now + TimeUnit.SECONDS.toNanos(budget.resetSeconds().orElse(
-                (int) Math.ceil(settings.period().toMillis() / 1000.0)));
-        if (serverWindow == null || left < serverWindow.remaining) {
-            if (serverWindow == null) {
-                LOG.info("Another client is spending this client id's budget: the server counts {} of {} used in its "
-                        + "window, {} of them ours; following the server's count until the window resets",
-                        usedOnServer, limit, ours);
-            }
-            long until = serverWindow == null || endsAt - serverWindow.endsAt > 0 ? endsAt : serverWindow.endsAt;
-            serverWindow = new ServerWindow(until, left);
-        }
-    }
-
-    private int inWindow(long now, long window) {
-        int count = 0;
-        for (Iterator<Permit> it = history.descendingIterator(); it.hasNext();) {
-            if (now - it.next().grantedAt() >= window) {
-                break;
-            }
-            count++;
-        }
-        return count;
-    }
-
-    private void forget(long now) {
-        while (!history.isEmpty() && now - history.peekFirst().grantedAt() >= 2 * (windowNanos + maxExtraNanos)) {
-            history.removeFirst();
-        }
-    }
-
-    /** The server's own view of its current window, followed while someone else spends the budget. */
-    private static final class ServerWindow {
-        final long endsAt;
-        int remaining;
-
-        ServerWindow(long endsAt, int remaining) {
-            this.endsAt = endsAt;
-            this.remaining = remaining;
-        }
+    private int periodSeconds() {
+        return (int) Math.ceil(settings.period().toMillis() / 1000.0);
     }
 }

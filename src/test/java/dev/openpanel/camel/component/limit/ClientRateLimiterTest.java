@@ -38,6 +38,20 @@ class ClientRateLimiterTest {
     }
 
     @Test
+    void aReserveLeavesItsRequestsOfEveryWindowToOthers() {
+        ClientRateLimiter reserving = new ClientRateLimiter(new RateLimitSettings(20, MANAGE.period(), MANAGE.margin(), 11), now::get);
+        long start = now.get();
+        for (int i = 0; i < 9; i++) {
+            assertThat(reserving.nanosUntilAllowed(now.get())).isZero();
+            reserving.grant(now.get(), 0);
+        }
+        assertThat(reserving.nanosUntilAllowed(now.get())).as("the tenth waits for the first to leave 10.2 s")
+                .isEqualTo(10_200 * MS);
+        now.set(start + 10_200 * MS);
+        assertThat(reserving.nanosUntilAllowed(now.get())).isZero();
+    }
+
+    @Test
     void oneAtZeroAndNineteenAtNinePointFiveLeaveOneSlotAtTenPointTwoAndTheRestAtNineteenPointSeven() {
         long start = now.get();
         limiter.grant(start, 0);
@@ -203,5 +217,9 @@ class ClientRateLimiterTest {
                 .hasMessageContaining("positive");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RateLimitSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .hasMessageContaining("margin");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RateLimitSettings(20, Duration.ofSeconds(10), Duration.ZERO, 20))
+                .hasMessageContaining("reserve");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RateLimitSettings(20, Duration.ofSeconds(10), Duration.ZERO, -1))
+                .hasMessageContaining("reserve");
     }
 }
