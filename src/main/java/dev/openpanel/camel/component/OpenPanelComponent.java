@@ -95,13 +95,25 @@ public class OpenPanelComponent extends DefaultComponent {
     public ManageApi getManageApi() {
         CredentialsSource source = rootCredentials;
         if (source == null) {
-            return manageApi(apiUrl, clientId, clientSecret);
+            Fixed fixed = lastFixed;
+            if (fixed != null && fixed.url() == apiUrl && fixed.id() == clientId && fixed.secret() == clientSecret) {
+                return fixed.api();
+            }
+            ManageApi api = manageApi(apiUrl, clientId, clientSecret);
+            lastFixed = new Fixed(apiUrl, clientId, clientSecret, api);
+            return api;
         }
         if (isBlank(apiUrl)) {
             throw new IllegalStateException("the openpanel component needs apiUrl (openpanel.api-url)");
         }
         return apis.computeIfAbsent("root " + apiUrl, key -> createApi(new ApiTarget(apiUrl, source)));
     }
+
+    /** The component's own Manage API for the settings it was last asked with (every call asks: no key built per call). */
+    private record Fixed(String url, String id, String secret, ManageApi api) {
+    }
+
+    private volatile Fixed lastFixed;
 
     /** The Manage API at {@code url} as the given root client; one instance (and one rate limiter) per client. */
     public ManageApi manageApi(String url, String id, String secret) {
