@@ -4,29 +4,26 @@ import java.time.Clock;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 
+import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /** The beans of {@code routes/cleanup.camel.yaml}, the Camel Main way: {@value CleanupRuns#BEAN} and {@value CleanupSteps#BEAN}. */
-public class CleanupConfiguration implements CamelConfiguration, CamelContextAware {
+public class CleanupConfiguration extends ContextConfiguration {
 
     /** Registry name of the {@link CleanupSettings}. */
     public static final String SETTINGS = "cleanupSettings";
 
-    private CamelContext camelContext;
     private CleanupSettings settings;
 
     /** The settings, read and checked once; the other beans of this class use them directly, not by lookup. */
     @BindToRegistry(SETTINGS)
     public synchronized CleanupSettings settings() {
         if (settings == null) {
-            settings = CleanupSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+            settings = CleanupSettings.load(properties());
         }
         return settings;
     }
@@ -40,21 +37,7 @@ public class CleanupConfiguration implements CamelConfiguration, CamelContextAwa
 
     @BindToRegistry(CleanupSteps.BEAN)
     public CleanupSteps cleanupSteps() {
-        return new CleanupSteps(settings(), () -> OpenPanelConfiguration.manageApi(camelContext), Clock.systemUTC());
+        return new CleanupSteps(settings(), () -> OpenPanelConfiguration.manageApi(getCamelContext()), Clock.systemUTC());
     }
 
-    @Override
-    public void configure(CamelContext context) {
-        // Every bean is declared above.
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
 }

@@ -1,9 +1,7 @@
 package dev.openpanel.camel.config;
 
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 
@@ -26,7 +24,7 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
  * API URL is set, and registers the {@code openpanel} component (bean {@value #COMPONENT}) with the beans the jobs
  * share: settings, data directory, metrics, intake token and JSON mapper.
  */
-public class OpenPanelConfiguration implements CamelConfiguration, CamelContextAware {
+public class OpenPanelConfiguration extends ContextConfiguration {
 
     /** Registry name of the configured component. */
     public static final String COMPONENT = "openpanel";
@@ -44,7 +42,6 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
      */
     public static final String OBJECT_MAPPER = "openpanelObjectMapper";
 
-    private CamelContext camelContext;
     private OpenPanelSettings settings;
 
     /** The settings, read and checked once (a bad value stops start-up with a sentence naming it). */
@@ -66,7 +63,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
 
     @BindToRegistry(METRICS)
     public OpenPanelMetrics metrics() {
-        return new OpenPanelMetrics(camelContext);
+        return new OpenPanelMetrics(getCamelContext());
     }
 
     /** The intake token, {@code openpanel.intake.token} or the file {@code openpanel.intake.token.file} (re-read on change). */
@@ -78,7 +75,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
 
     @BindToRegistry(ExtensionPoints.BEAN)
     public ExtensionPoints extensionPoints() {
-        return new ExtensionPoints(camelContext);
+        return new ExtensionPoints(getCamelContext());
     }
 
     @BindToRegistry(OBJECT_MAPPER)
@@ -111,17 +108,7 @@ public class OpenPanelConfiguration implements CamelConfiguration, CamelContextA
     }
 
     private String property(String key) {
-        return camelContext.getPropertiesComponent().resolveProperty(key).orElse(null);
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
+        return getCamelContext().getPropertiesComponent().resolveProperty(key).orElse(null);
     }
 
     /** The component of a running context, for beans that call the API in Java. */

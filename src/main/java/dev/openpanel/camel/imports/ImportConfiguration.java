@@ -5,13 +5,11 @@ import java.time.Duration;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 
+import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.config.SettingValues;
@@ -22,21 +20,20 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
  * The beans of {@code routes/import.camel.yaml}, the Camel Main way: {@value InboxFiles#BEAN}, {@value ImportFiles#BEAN},
  * {@value ImportRows#BEAN}, the settings and the redelivery policy {@value #PAUSE_POLICY}.
  */
-public class ImportConfiguration implements CamelConfiguration, CamelContextAware {
+public class ImportConfiguration extends ContextConfiguration {
 
     /** Registry name of the redelivery policy that is an import's pause (routes/import.camel.yaml). */
     public static final String PAUSE_POLICY = "importPausePolicy";
     /** Registry name of the {@link ImportSettings}. */
     public static final String SETTINGS = "importSettings";
 
-    private CamelContext camelContext;
     private ImportSettings settings;
 
     /** The settings, read and checked once; the other beans of this class use them directly, not by lookup. */
     @BindToRegistry(SETTINGS)
     public synchronized ImportSettings settings() {
         if (settings == null) {
-            settings = ImportSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+            settings = ImportSettings.load(properties());
         }
         return settings;
     }
@@ -52,7 +49,7 @@ public class ImportConfiguration implements CamelConfiguration, CamelContextAwar
     @BindToRegistry(ImportFiles.BEAN)
     public ImportFiles importFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
             @BeanInject(ExtensionPoints.BEAN) ExtensionPoints extensions) {
-        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(camelContext), data, settings(), extensions);
+        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(getCamelContext()), data, settings(), extensions);
     }
 
     @BindToRegistry(ImportRows.BEAN)
@@ -76,18 +73,4 @@ public class ImportConfiguration implements CamelConfiguration, CamelContextAwar
         return policy;
     }
 
-    @Override
-    public void configure(CamelContext context) {
-        // Every bean is declared above.
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
 }

@@ -3,11 +3,10 @@ package dev.openpanel.camel.provisioning;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.component.jms.JmsComponent;
 
+import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.http.BearerToken;
@@ -19,14 +18,13 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
  * the beans of {@code routes/provisioning.camel.yaml}. The embedded broker runs in the service only: one-shot
  * commands (triggers off) provision without a queue, so they never contend for the service's broker journal.
  */
-public class ProvisioningConfiguration implements CamelConfiguration, CamelContextAware {
+public class ProvisioningConfiguration extends ContextConfiguration {
 
     /** Registry name of the {@link ProvisioningSettings}. */
     public static final String SETTINGS = "provisioningSettings";
     /** Registry name of the {@link DeploymentEventParser}. */
     public static final String PARSER = "deploymentEventParser";
 
-    private CamelContext camelContext;
     private ProvisioningSettings settings;
     private DeploymentEventParser parser;
 
@@ -34,7 +32,7 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
     @BindToRegistry(SETTINGS)
     public synchronized ProvisioningSettings settings() {
         if (settings == null) {
-            settings = ProvisioningSettings.load(key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+            settings = ProvisioningSettings.load(properties());
         }
         return settings;
     }
@@ -56,7 +54,7 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
     @BindToRegistry(ProvisioningSteps.BEAN)
     public ProvisioningSteps provisioningSteps(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
             @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
-        return new ProvisioningSteps(parser(), () -> OpenPanelConfiguration.manageApi(camelContext), data, metrics);
+        return new ProvisioningSteps(parser(), () -> OpenPanelConfiguration.manageApi(getCamelContext()), data, metrics);
     }
 
     @BindToRegistry(EventJournalRepository.BEAN)
@@ -67,7 +65,7 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
     @BindToRegistry(DeploymentIntake.BEAN)
     public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token,
             @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
-        return new DeploymentIntake(camelContext, token, parser(), settings(), records(data));
+        return new DeploymentIntake(getCamelContext(), token, parser(), settings(), records(data));
     }
 
     @BindToRegistry(DeploymentEventStatus.BEAN)
@@ -78,7 +76,7 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
 
     /** The event journals of the API the component calls, read-only. */
     private EventRecords records(DataDirectory data) {
-        return new EventRecords(() -> data.apiState(OpenPanelConfiguration.manageApi(camelContext).client().target().apiUrl())
+        return new EventRecords(() -> data.apiState(OpenPanelConfiguration.manageApi(getCamelContext()).client().target().apiUrl())
                 .resolve("provisioning"));
     }
 
@@ -115,13 +113,4 @@ public class ProvisioningConfiguration implements CamelConfiguration, CamelConte
         }
     }
 
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
 }
