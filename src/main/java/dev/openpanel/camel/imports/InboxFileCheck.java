@@ -22,11 +22,18 @@ final class InboxFileCheck {
     }
 
     /** Why the file cannot be imported, or null when it can. */
+    /** Why a folder in an inbox is not imported. */
+    static final String FOLDER = "it is a folder; only CSV files directly in the inbox are imported: move its files into the "
+            + "inbox itself";
+
     static String refusal(Path file) {
         String name = file.getFileName().toString();
         if (Files.isSymbolicLink(file)) {
             return "it is a symbolic link (to " + target(file) + "); links in an inbox are never followed: move or copy the "
                     + "file itself into the inbox";
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return FOLDER;
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return "it is not a regular file (a named pipe, socket or device); only CSV files can be imported";

@@ -3,12 +3,14 @@ package dev.openpanel.camel.imports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.apache.camel.component.file.GenericFile;
@@ -62,6 +64,31 @@ public final class InboxFiles implements GenericFileFilter<File> {
             refuse(path, reason);
         }
         return false;
+    }
+
+    /**
+     * What the file consumer never lists: folders (and links to folders) in an inbox other than {@code .done/} and
+     * {@code .failed/}, and names ending in {@code .camelLock}. Each is moved to {@code .failed/} with the reason once it has not changed for the read-lock
+     * interval, so nothing sits in an inbox without an outcome. Run by the route {@code import-inbox-sweep}.
+     */
+    public void sweep() {
+        for (ImportKind kind : ImportKind.values()) {
+            Path inbox = data.get().inbox(kind.value());
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    boolean folder = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+                    boolean linkToFolder = Files.isSymbolicLink(entry) && Files.isDirectory(entry);
+                    // the consumer skips names ending in .camelLock; the service writes no such markers, so any is foreign
+                    boolean lockName = name.toLowerCase(Locale.ROOT).endsWith(".camellock");
+                    if ((folder && !name.equals(".done") && !name.equals(".failed") || linkToFolder || lockName) && isQuiet(entry)) {
+                        refuse(entry, InboxFileCheck.refusal(entry));
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Inbox {} cannot be listed: {}", inbox, e.toString());
+            }
+        }
     }
 
     private boolean isQuiet(Path path) {
