@@ -2,6 +2,7 @@ package dev.openpanel.camel.imports;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -24,6 +25,8 @@ public class ImportConfiguration extends ContextConfiguration {
 
     /** Registry name of the redelivery policy that is an import's pause (routes/import.camel.yaml). */
     public static final String PAUSE_POLICY = "importPausePolicy";
+    /** Registry name of the thread pool the rows of imports run on (routes/import.camel.yaml). */
+    public static final String ROW_POOL = "importRowPool";
     /** Registry name of the {@link ImportSettings}. */
     public static final String SETTINGS = "importSettings";
 
@@ -55,6 +58,17 @@ public class ImportConfiguration extends ContextConfiguration {
     @BindToRegistry(ImportRows.BEAN)
     public ImportRows importRows(@BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
         return new ImportRows(settings(), () -> metrics);
+    }
+
+    /**
+     * The threads rows run on: each inbox (projects, clients, references) may import a file at the same time, each with
+     * up to openpanel.import.concurrency rows in flight, plus the thread that reads the next row. Shut down with the
+     * context.
+     */
+    @BindToRegistry(ROW_POOL)
+    public ExecutorService rowPool() {
+        int size = ImportKind.values().length * (settings().concurrency() + 1);
+        return getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "ImportRows", size);
     }
 
     /** Waits out a transient failure on its row: first pause-backoff, doubling up to max-pause-backoff, quietly. */

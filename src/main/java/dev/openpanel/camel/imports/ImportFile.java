@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.state.Sha256;
@@ -48,9 +53,14 @@ final class ImportFile implements AutoCloseable {
     private String rejection;
     private boolean alreadyImported;
     private volatile Integer pausedAt;
+    private final int concurrency;
+    private final Semaphore inFlight;
+    private final RowOrder order;
+    final FileListings listings = new FileListings();
+    private InRowOrder<RowResult> planOrder;
 
     private ImportFile(Path path, ImportKind kind, boolean dryRun, boolean giveUpWhenPaused, DataDirectory data,
-            ResourceSnapshot snapshot) {
+            ResourceSnapshot snapshot, int concurrency) {
         this.path = path;
         this.fileName = path.getFileName().toString();
         this.name = fileName.replaceFirst("(?i)\\.csv$", "");
@@ -60,12 +70,15 @@ final class ImportFile implements AutoCloseable {
         this.data = data;
         this.snapshot = snapshot;
         this.outputs = new ImportOutputs(data);
+        this.concurrency = concurrency;
+        this.inFlight = new Semaphore(concurrency);
+        this.order = new RowOrder(ResourceKind.of(kind.resource()), snapshot);
     }
 
     /** Opens a file: checks its header and rows, and finds its journal. */
     static ImportFile open(Path path, ImportKind kind, boolean dryRun, boolean giveUpWhenPaused, DataDirectory data,
             ResourceSnapshot snapshot, ImportSettings settings) {
-        ImportFile file = new ImportFile(path, kind, dryRun, giveUpWhenPaused, data, snapshot);
+        ImportFile file = new ImportFile(path, kind, dryRun, giveUpWhenPaused, data, snapshot, settings.concurrency());
         try {
             file.csv = CsvFile.open(path, kind);
             file.total = file.csv.countRows();
@@ -79,6 +92,10 @@ final class ImportFile implements AutoCloseable {
         }
         if (dryRun) {
             file.plan = file.outputs.planTable(file.name);
+            file.planOrder = new InRowOrder<>(result -> {
+                file.plan.write(ImportOutputs.resultLine(result));
+                file.planned.merge(result.status(), 1, Integer::sum);
+            });
         } else {
             file.journal = ImportJournal.open(data.apiState(snapshot.api().client().target().apiUrl()).resolve("imports")
                     .resolve(kind.value() + "-" + file.digest() + ".jsonl"));
@@ -96,8 +113,12 @@ final class ImportFile implements AutoCloseable {
         return file;
     }
 
-    /** The rows still to import: none when the file was rejected or imported before; rows done before are skipped. */
-    Iterator<CsvRow> rows() {
+    /**
+     * The rows still to import, admitted in row order (validated, given their {@link RowTicket}): none when the file
+     * was rejected or imported before; rows done before are skipped. Taking a row waits while the file has
+     * {@code concurrency} rows in flight.
+     */
+    Iterator<AdmittedRow> rows() {
         if (rejection != null || alreadyImported) {
             return Collections.emptyIterator();
         }
@@ -117,15 +138,40 @@ final class ImportFile implements AutoCloseable {
             }
 
             @Override
-            public CsvRow next() {
+            public AdmittedRow next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 CsvRow row = next;
                 next = null;
-                return row;
+                return admit(row);
             }
         };
+    }
+
+    private AdmittedRow admit(CsvRow csvRow) {
+        inFlight.acquireUninterruptibly();
+        ImportRow row = null;
+        String rejection = null;
+        try {
+            row = RowValidator.validate(kind, csvRow);
+        } catch (RowRejectedException e) {
+            rejection = e.getMessage();
+        }
+        return new AdmittedRow(csvRow, row, rejection, order.admit(csvRow.number(), row));
+    }
+
+    /** Where the import is: the first row in flight without a result (0 before the first row). */
+    int position() {
+        return order.firstUnfinished();
+    }
+
+    /** A row admitted by {@link #rows} ended, with its result recorded or not: the next one may start. */
+    void rowEnded(RowTicket ticket, boolean recorded) {
+        if (!ticket.isFinished()) {
+            ticket.finish(recorded);
+            inFlight.release();
+        }
     }
 
     /** Whether there are rows to import: the file was read and not imported before, and some row has no outcome. */
@@ -147,15 +193,15 @@ final class ImportFile implements AutoCloseable {
         return journal;
     }
 
-    /** Records a row's final outcome: in the journal, or in a dry run in the plan file. */
-    synchronized void record(RowResult result) {
+    /** Records a row's final outcome (in the journal, or in a dry run in the plan file) and lets later rows run. */
+    void record(RowResult result, RowTicket ticket) {
         if (dryRun) {
-            plan.write(ImportOutputs.resultLine(result));
-            planned.merge(result.status(), 1, Integer::sum);
+            planOrder.accept(ticket.sequence(), result);
         } else {
             journal.recordResult(result);
         }
         progress.rowDone();
+        rowEnded(ticket, true);
     }
 
     /** Whether a pause was announced, and ends it. */
@@ -186,6 +232,7 @@ final class ImportFile implements AutoCloseable {
                     dryRun ? null : outputs.errorsFile(name), null);
         }
         if (dryRun) {
+            planOrder.flush();
             plan.close();
             plan = null;
             return new ImportSummary(fileName, kind.value(), total, planned, true, false, null, outputs.planFile(name), null, null);
@@ -193,13 +240,23 @@ final class ImportFile implements AutoCloseable {
         if (!alreadyImported) {
             journal.recordComplete(fileName);
         }
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        journal.forEachResult(result -> {
+            counts.merge(result.status(), 1, Integer::sum);
+            firstRow.merge(result.status(), result.row(), Math::min);
+        });
         Map<String, Integer> statuses = new LinkedHashMap<>();
-        journal.forEachResult(result -> statuses.merge(result.status(), 1, Integer::sum));
+        counts.keySet().stream().sorted(Comparator.comparing(firstRow::get))
+                .forEach(status -> statuses.put(status, counts.get(status)));
         int failed = outputs.writeFromJournal(journal, name, csv.columns());
         if (moveWhenDone) {
             moveTo(".done");
         }
         Path secrets = data.secrets().directory().resolve(secretsFile());
+        if (Files.exists(secrets)) {
+            data.secrets().sortByLeadingNumber(secretsFile());
+        }
         ImportSummary summary = new ImportSummary(fileName, kind.value(), total, statuses, false, alreadyImported, null,
                 outputs.resultsFile(name), failed > 0 ? outputs.errorsFile(name) : null, Files.exists(secrets) ? secrets : null);
         LOG.info("Import done: {}", summary.describe());
@@ -210,8 +267,16 @@ final class ImportFile implements AutoCloseable {
         return name + ".secrets.csv";
     }
 
+    /** Closes the file once the rows still in flight (an import that stopped early) have ended. */
     @Override
     public void close() {
+        try {
+            if (!inFlight.tryAcquire(concurrency, 10, TimeUnit.MINUTES)) {
+                LOG.warn("Import of {}: rows still in flight after 10 minutes; closing anyway", fileName);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (rows != null) {
             rows.close();
         }

@@ -80,10 +80,11 @@ public final class ImportFiles {
         ImportFile file = exchange.getProperty(FILE, ImportFile.class);
         OpenPanelResource resource = OpenPanelResource.parse(exchange.getIn().getHeader(LISTING, String.class));
         file.snapshot.seed(ResourceKind.of(resource), exchange.getIn().getBody(List.class));
+        file.listings.listed(resource.value());
     }
 
-    /** The rows still to import. */
-    public Iterator<CsvRow> rows(Exchange exchange) {
+    /** The rows still to import, admitted in row order (see {@link ImportRows#plan}). */
+    public Iterator<AdmittedRow> rows(Exchange exchange) {
         return exchange.getProperty(FILE, ImportFile.class).rows();
     }
 

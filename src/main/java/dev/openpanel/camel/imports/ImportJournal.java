@@ -41,35 +41,40 @@ final class ImportJournal implements AutoCloseable {
         return new ImportJournal(file);
     }
 
-    boolean isDone(int row) {
+    synchronized boolean isDone(int row) {
         return done.get(row);
     }
 
-    int doneCount() {
+    /** The first row from {@code row} on with an outcome, or -1. */
+    synchronized int nextDone(int row) {
+        return done.nextSetBit(row);
+    }
+
+    synchronized int doneCount() {
         return done.cardinality();
     }
 
     /** The write that was sent for a row without its outcome being recorded (a crash in between). */
-    Optional<Intent> intent(int row) {
+    synchronized Optional<Intent> intent(int row) {
         return Optional.ofNullable(intents.get(row));
     }
 
-    boolean isComplete() {
+    synchronized boolean isComplete() {
         return completedAs != null;
     }
 
     /** The file name the import completed under. */
-    String completedAs() {
+    synchronized String completedAs() {
         return completedAs;
     }
 
-    void recordIntent(int row, OpenPanelOperation operation) {
+    synchronized void recordIntent(int row, OpenPanelOperation operation) {
         Instant at = Instant.now();
         journal.append(JsonLinesJournal.line("intent").put("row", row).put("op", operation.value()).put("at", at.toString()));
         intents.put(row, new Intent(operation, at));
     }
 
-    void recordResult(RowResult result) {
+    synchronized void recordResult(RowResult result) {
         ObjectNode line = JsonLinesJournal.line("result").put("row", result.row()).put("action", result.action())
                 .put("status", result.status()).put("resource", result.resource()).put("id", result.id())
                 .put("name", result.name()).put("message", result.message());
@@ -81,13 +86,13 @@ final class ImportJournal implements AutoCloseable {
         intents.remove(result.row());
     }
 
-    void recordComplete(String fileName) {
+    synchronized void recordComplete(String fileName) {
         journal.append(JsonLinesJournal.line("complete").put("file", fileName).put("at", Instant.now().toString()));
         completedAs = fileName;
     }
 
-    /** Every recorded result, in the order recorded (which is row order), read from disk one at a time. */
-    void forEachResult(Consumer<RowResult> consumer) {
+    /** Every recorded result, in the order recorded (rows run concurrently: not always row order), read from disk one at a time. */
+    synchronized void forEachResult(Consumer<RowResult> consumer) {
         journal.forEach(line -> {
             if ("result".equals(line.path("t").asText())) {
                 consumer.accept(toResult(line));
@@ -96,7 +101,7 @@ final class ImportJournal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         journal.close();
     }
 

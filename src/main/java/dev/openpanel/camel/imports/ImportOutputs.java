@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -54,13 +56,24 @@ final class ImportOutputs {
         Path errors = errorsFile(name);
         try (Table results = new Table(resultsFile(name), RESULT_COLUMNS);
                 Table errorRows = new Table(errors, errorColumns(columns))) {
-            journal.forEachResult(result -> {
+            Consumer<RowResult> write = result -> {
                 results.write(resultLine(result));
                 if (result.failed()) {
                     failed[0]++;
                     errorRows.write(errorLine(result, columns.size()));
                 }
+            };
+            // Rows finish concurrently: the journal has them in the order they finished, the files in row order.
+            TreeMap<Integer, RowResult> early = new TreeMap<>();
+            int[] next = { journal.nextDone(0) };
+            journal.forEachResult(result -> {
+                early.put(result.row(), result);
+                while (next[0] >= 0 && early.containsKey(next[0])) {
+                    write.accept(early.remove(next[0]));
+                    next[0] = journal.nextDone(next[0] + 1);
+                }
             });
+            early.values().forEach(write);
             if (failed[0] == 0) {
                 errorRows.discard();
             }

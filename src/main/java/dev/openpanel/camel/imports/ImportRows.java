@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class ImportRows {
     public static final String ROW_FAILED = "OpenpanelRowFailed";
     private static final String CSV_ROW = "OpenpanelImportCsvRow";
     private static final String ROW = "OpenpanelImportRow";
+    private static final String ADMITTED = "OpenpanelImportAdmittedRow";
     private static final Logger LOG = LoggerFactory.getLogger(ImportRows.class);
 
     private final ImportSettings settings;
@@ -46,31 +48,51 @@ public final class ImportRows {
     /**
      * Validates the row in the body and sets its step up; an invalid row becomes a failed result, not an exception.
      * When planning needs a listing the file does not have yet, the header {@value ImportFiles#LISTING} names it: the
-     * route lists it and plans again.
+     * route lists it and plans again (when another row is listing it already, this one waits for that listing). The
+     * first call waits until every earlier row touching the same resource has its result ({@link RowOrder}).
      */
     public void plan(Exchange exchange) {
         ImportFile file = file(exchange);
-        CsvRow csvRow = exchange.getProperty(CSV_ROW, CsvRow.class);
-        if (csvRow == null) {
-            csvRow = exchange.getIn().getBody(CsvRow.class);
-            exchange.setProperty(CSV_ROW, csvRow);
+        AdmittedRow admitted = exchange.getProperty(ADMITTED, AdmittedRow.class);
+        if (admitted == null) {
+            admitted = exchange.getIn().getBody(AdmittedRow.class);
+            exchange.setProperty(ADMITTED, admitted);
+            exchange.setProperty(CSV_ROW, admitted.csv());
+            exchange.setProperty(ROW, admitted.row());
+            AdmittedRow row = admitted;
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    file.listings.release(done);
+                    file.rowEnded(row.ticket(), false);
+                }
+            });
+            admitted.ticket().awaitTurn();
         }
         Message message = exchange.getIn();
         message.setHeader(RESOURCE, file.kind.resource().value());
         message.setHeader(NEEDS_CALL, false);
         message.removeHeader(ImportFiles.LISTING);
-        ImportRow row;
+        ImportRow row = admitted.row();
+        if (row == null) {
+            message.setBody(RowResults.failed(file.kind, admitted.csv(), null, admitted.rejection()));
+            return;
+        }
         RowPlan plan;
-        try {
-            row = RowValidator.validate(file.kind, csvRow);
-            exchange.setProperty(ROW, row);
-            plan = new RowPlanner(file.snapshot, file.journal(), settings.allowRootClients()).plan(row);
-        } catch (ListingNeeded e) {
-            message.setHeader(ImportFiles.LISTING, e.resource());
-            return;
-        } catch (RowRejectedException e) {
-            message.setBody(RowResults.failed(file.kind, csvRow, exchange.getProperty(ROW, ImportRow.class), e.getMessage()));
-            return;
+        while (true) {
+            try {
+                plan = new RowPlanner(file.snapshot, file.journal(), settings.allowRootClients()).plan(row);
+                break;
+            } catch (ListingNeeded e) {
+                if (file.listings.claim(e.resource(), exchange)) {
+                    message.setHeader(ImportFiles.LISTING, e.resource());
+                    return;
+                }
+                file.listings.await(e.resource());
+            } catch (RowRejectedException e) {
+                message.setBody(RowResults.failed(file.kind, admitted.csv(), row, e.getMessage()));
+                return;
+            }
         }
         if (plan instanceof RowPlan.Known known) {
             message.setBody(known.result());
@@ -134,12 +156,13 @@ public final class ImportRows {
     public boolean keepWaiting(Exchange exchange) {
         ImportFile file = file(exchange);
         Throwable cause = failure(exchange);
-        String where = rowNumber(exchange) == 0 ? "before its first row" : "at row " + rowNumber(exchange) + " of " + file.total();
+        int position = rowNumber(exchange) == 0 ? 0 : Math.max(1, Math.min(file.position(), rowNumber(exchange)));
+        String where = position == 0 ? "before its first row" : "at row " + position + " of " + file.total();
         if (file.giveUpWhenPaused || exchange.getContext().isStopping()) {
             LOG.warn("Import of {} stopped {}: {}; it resumes there on the next run", file.fileName, where, why(cause));
             return false;
         }
-        if (file.pause(rowNumber(exchange))) {
+        if (file.pause(position)) {
             LOG.warn("Import of {} paused {}: {} ({}). The file stays in the inbox; trying again until the API answers",
                     file.fileName, where, why(cause), cause == null ? "" : cause.getMessage());
         }
@@ -147,7 +170,7 @@ public final class ImportRows {
     }
 
     private RowResult finish(Exchange exchange, ImportFile file, RowResult result) {
-        file.record(result);
+        file.record(result, exchange.getProperty(ADMITTED, AdmittedRow.class).ticket());
         if (!file.dryRun) {
             metrics.get().rowImported(file.kind.value(), result.status());
             LOG.info("{} row {}: {} {} {}{}", file.fileName, result.row(), result.resource(), describe(result), result.status(),

@@ -165,8 +165,19 @@ final class RowPlanner {
         }
     }
 
-    private static RowPlan ensure(Object desired, String id, boolean createIfAbsent) {
+    /** An ensure step; the listing it finds in is made first, by the route, so rows in flight share one listing. */
+    private RowPlan ensure(Object desired, String id, boolean createIfAbsent) {
+        ResourceKind<?, ?> kind = desired instanceof ProjectRequest ? ResourceKind.projects()
+                : desired instanceof ClientRequest ? ResourceKind.clients() : ResourceKind.references();
+        listed(kind, id != null ? null : projectOf(desired));
         return new RowPlan.Call(OpenPanelOperation.ENSURE, desired, id, createIfAbsent);
+    }
+
+    private static String projectOf(Object desired) {
+        if (desired instanceof ClientRequest client) {
+            return client.projectId();
+        }
+        return desired instanceof ReferenceRequest reference ? reference.projectId() : null;
     }
 
     private static RowPlan call(OpenPanelOperation operation, Object body, String id) {

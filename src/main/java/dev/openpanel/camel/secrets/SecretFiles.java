@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -69,6 +70,28 @@ public final class SecretFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the secrets file " + target, e);
         }
+    }
+
+    /**
+     * Rewrites a file (atomically) with its lines after the header ordered by the number they start with: lines
+     * appended by rows finishing concurrently end up in row order.
+     */
+    public synchronized void sortByLeadingNumber(String fileName) {
+        List<String> lines = lines(fileName);
+        if (lines.size() < 3) {
+            return;
+        }
+        List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
+        body.sort(Comparator.comparingLong(SecretFiles::leadingNumber));
+        write(fileName, lines.get(0) + "\n" + String.join("\n", body) + "\n");
+    }
+
+    private static long leadingNumber(String line) {
+        int end = 0;
+        while (end < line.length() && Character.isDigit(line.charAt(end))) {
+            end++;
+        }
+        return end == 0 || end > 18 ? Long.MAX_VALUE : Long.parseLong(line.substring(0, end));
     }
 
     /** Whether a line of the file (header included) starts with the prefix; false when the file does not exist. */

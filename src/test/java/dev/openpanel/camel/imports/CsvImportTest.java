@@ -78,8 +78,10 @@ class CsvImportTest {
         assertThat(created.types()).containsExactly("website", "app");
         assertThat(project(change).domain()).isEqualTo("https://changed.example");
         assertThat(project("drop-me").isSoftDeleted()).isTrue();
-        assertThat(app.simulator.requests()).extracting(r -> r.method() + " " + r.path())
-                .containsExactly("GET /manage/projects", "POST /manage/projects", "PATCH /manage/projects/change-me",
+        List<String> requests = app.simulator.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+        assertThat(requests.get(0)).as("one listing first").isEqualTo("GET /manage/projects");
+        assertThat(requests.subList(1, requests.size())).as("then one call per changed row, rows running concurrently")
+                .containsExactlyInAnyOrder("POST /manage/projects", "PATCH /manage/projects/change-me",
                         "DELETE /manage/projects/drop-me");
 
         Path secrets = data.resolve("secrets/batch-1.secrets.csv");
