@@ -77,7 +77,7 @@ final class ExchangeArguments {
         Boolean dryRun = exchange.getIn().getHeader(OpenPanelConstants.DRY_RUN, Boolean.class);
         String id = exchange.getIn().getHeader(OpenPanelConstants.ENSURE_ID, String.class);
         Boolean createIfAbsent = exchange.getIn().getHeader(OpenPanelConstants.CREATE_IF_ABSENT, Boolean.class);
-        return new WriteContext(snapshot, intents, key, id != null ? id : endpoint.getId(),
+        return new WriteContext(api, snapshot, intents, key, id != null ? id : endpoint.getId(),
                 dryRun != null ? dryRun : endpoint.isDryRun(),
                 createIfAbsent != null ? createIfAbsent : endpoint.isCreateIfAbsent(), endpoint.isNotFoundIsGone());
     }

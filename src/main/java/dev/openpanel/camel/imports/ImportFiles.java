@@ -14,6 +14,7 @@ import dev.openpanel.camel.component.OpenPanelResource;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
 import dev.openpanel.camel.component.kind.ResourceKind;
+import dev.openpanel.camel.component.limit.CallPriority;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.extensions.ExtensionPoints;
 
@@ -57,7 +58,7 @@ public final class ImportFiles {
     /** Opens the exchange's file; a rejected file, or one imported before, then has no rows. */
     public void open(Exchange exchange) {
         ImportKind kind = ImportKind.parse(exchange.getIn().getHeader(KIND, String.class));
-        ResourceSnapshot snapshot = ResourceSnapshot.of(api.get());
+        ResourceSnapshot snapshot = ResourceSnapshot.of(api.get().withPriority(CallPriority.BULK));
         ImportFile file = ImportFile.open(file(exchange), kind, flag(exchange, DRY_RUN), flag(exchange, GIVE_UP_WHEN_PAUSED),
                 data, snapshot, settings);
         exchange.setProperty(FILE, file);

@@ -44,7 +44,8 @@ import dev.openpanel.camel.testing.TestMains;
  * <li>three deployment events posted one after another 15 s into a 200-row import (50 ms latency): time from each 202 to
  * the event's last API call; and with the budget free, from the 202 to the event's first call (median of 5).</li>
  * </ol>
- * Run: {@code mvn -q test-compile exec:exec@import-e2e-benchmark}.
+ * Run: {@code mvn -q test-compile exec:exec@import-e2e-benchmark} (about 5 minutes). {@code -Dtimeline=true} on a
+ * {@code --scenario events:50:auto} run prints the requests around the first event.
  */
 public final class ImportBenchmark {
 
@@ -177,8 +178,8 @@ public final class ImportBenchmark {
                 ObjectNode result = JSON.createObjectNode().put("scenario", scenario).put("reserve", reserve)
                         .put("concurrency", main.getCamelContext().getRegistry().lookupByNameAndType("importSettings",
                                 dev.openpanel.camel.imports.ImportSettings.class).concurrency());
+                Thread.sleep(PERIOD.toMillis() + 500);
                 simulator.clearRequests();
-                simulator.rateLimit().reset();
                 switch (parts[0]) {
                     case "import" -> importOnly(main, simulator, dir, competitor, result);
                     case "events" -> eventsDuringImport(main, simulator, dir, port, result);
@@ -221,6 +222,12 @@ public final class ImportBenchmark {
         var latencies = result.putArray("eventLastCall");
         for (int i = 1; i <= 3; i++) {
             latencies.add((lastCallOf(simulator, "during-" + i) - accepted.get(i - 1)) / 1e9);
+        }
+        if (Boolean.getBoolean("timeline")) {
+            long t0 = accepted.get(0);
+            simulator.requests().stream().filter(r -> r.nanoTime() > t0 - 1_000_000_000L && r.nanoTime() < t0 + 20_000_000_000L)
+                    .forEach(r -> System.err.printf(Locale.ROOT, "%8.3f %s %s %s%n", (r.nanoTime() - t0) / 1e9, r.method(), r.path(),
+                            r.body() == null ? "" : r.body().replaceAll(".*\"name\":\"([^\"]*)\".*", "$1")));
         }
         check(running.get(), 200);
         result.put("seconds", (System.nanoTime() - start) / 1e9)

@@ -70,7 +70,7 @@ public final class ResourceWrites {
         if (recovered == null) {
             context.intents().record(context.intentKey(), new Intent(OpenPanelOperation.UPDATE, clock.instant()));
         }
-        R updated = kind.update(snapshot.api(), kind.id(current), changes.get());
+        R updated = kind.update(context.api(), kind.id(current), changes.get());
         snapshot.put(kind, updated);
         context.intents().succeeded(context.intentKey());
         return new WriteResult(recovered != null ? WriteResult.CREATED : WriteResult.UPDATED, kind.id(updated), updated,
@@ -90,7 +90,7 @@ public final class ResourceWrites {
             }
         }
         context.intents().record(context.intentKey(), new Intent(OpenPanelOperation.CREATE, clock.instant()));
-        ResourceKind.Created<R> created = kind.create(context.snapshot().api(), desired);
+        ResourceKind.Created<R> created = kind.create(context.api(), desired);
         context.snapshot().put(kind, created.resource());
         if (kind.resource() == OpenPanelResource.PROJECTS) {
             context.snapshot().markNewProject(kind.id(created.resource()));
@@ -102,7 +102,7 @@ public final class ResourceWrites {
     /** Sends the changes as they are (one PATCH). */
     public <R, Q> WriteResult update(ResourceKind<R, Q> kind, String id, Q changes, WriteContext context) {
         context.intents().record(context.intentKey(), new Intent(OpenPanelOperation.UPDATE, clock.instant()));
-        R updated = kind.update(context.snapshot().api(), id, changes);
+        R updated = kind.update(context.api(), id, changes);
         context.snapshot().put(kind, updated);
         context.intents().succeeded(context.intentKey());
         return new WriteResult(WriteResult.UPDATED, id, updated, kind.fieldsOf(changes), null, false);
@@ -118,7 +118,7 @@ public final class ResourceWrites {
         context.intents().record(context.intentKey(), new Intent(OpenPanelOperation.DELETE, clock.instant()));
         String outcome = WriteResult.DELETED;
         try {
-            kind.delete(context.snapshot().api(), id);
+            kind.delete(context.api(), id);
         } catch (ResourceNotFoundException e) {
             if (!sentBefore && !context.notFoundIsGone()) {
                 throw e;

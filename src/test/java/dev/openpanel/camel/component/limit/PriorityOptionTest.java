@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.component.OpenPanelConstants;
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.ensure.ResourceSnapshot;
+import dev.openpanel.camel.component.kind.ResourceKind;
+import dev.openpanel.camel.component.model.ProjectRequest;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.testing.TestApis;
@@ -57,6 +61,38 @@ class PriorityOptionTest {
                     "/manage/references", "/manage/references", "/manage/references", "/manage/clients", "/manage/projects",
                     "/manage/projects", "/manage/projects");
             assertThat(simulator.requests()).extracting(RecordedRequest::status).containsOnly(200);
+        }
+    }
+
+    @Test
+    void anEnsureWritesAtItsStepsPriorityWhateverPriorityTheUnitsSnapshotWasTakenAt() throws Exception {
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(4, Duration.ofSeconds(2)).start()) {
+            OpenPanelComponent component = TestApis.component(simulator, 4, Duration.ofSeconds(2));
+            component.setRateLimitMargin(Duration.ofMillis(300));
+            DefaultCamelContext context = TestApis.context(component, c -> { });
+            ExecutorService callers = Executors.newCachedThreadPool();
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                ManageApi api = TestApis.api(context);
+                ClientRateLimiter limiter = api.client().limiter();
+                ResourceSnapshot urgentSnapshot = ResourceSnapshot.of(api);
+                urgentSnapshot.seed(ResourceKind.projects(), List.of());
+                for (int i = 0; i < 4; i++) {
+                    template.requestBody("openpanel:references", (Object) null);
+                }
+                Future<Exchange> create = callers.submit(() -> template.send("openpanel:projects?operation=ensure&priority=bulk",
+                        exchange -> {
+                            exchange.setProperty(OpenPanelConstants.SNAPSHOT, urgentSnapshot);
+                            exchange.getIn().setBody(ProjectRequest.builder().name("bulk write").build());
+                        }));
+                await().atMost(Duration.ofSeconds(5)).until(() -> limiter.status().bulkWaiting() + limiter.status().urgentWaiting() == 1);
+                assertThat(limiter.status().bulkWaiting()).as("the create waits as bulk work, as its step says").isEqualTo(1);
+                assertThat(create.get().getException()).isNull();
+            } finally {
+                callers.shutdownNow();
+                context.stop();
+            }
+            assertThat(simulator.requests()).extracting(r -> r.method() + " " + r.path()).last().isEqualTo("POST /manage/projects");
         }
     }
 
