@@ -13,6 +13,7 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.config.OpenPanelSettings;
 import dev.openpanel.camel.config.SettingValues;
 import dev.openpanel.camel.extensions.ExtensionPoints;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
@@ -36,7 +37,9 @@ public class ImportConfiguration extends ContextConfiguration {
     @BindToRegistry(SETTINGS)
     public synchronized ImportSettings settings() {
         if (settings == null) {
-            settings = ImportSettings.load(properties());
+            OpenPanelSettings shared = getCamelContext().getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS,
+                    OpenPanelSettings.class);
+            settings = ImportSettings.load(properties(), shared.rateLimit().budget());
         }
         return settings;
     }

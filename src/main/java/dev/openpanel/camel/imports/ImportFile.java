@@ -168,8 +168,7 @@ final class ImportFile implements AutoCloseable {
 
     /** A row admitted by {@link #rows} ended, with its result recorded or not: the next one may start. */
     void rowEnded(RowTicket ticket, boolean recorded) {
-        if (!ticket.isFinished()) {
-            ticket.finish(recorded);
+        if (ticket.finish(recorded)) {
             inFlight.release();
         }
     }

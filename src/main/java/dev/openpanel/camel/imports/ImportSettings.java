@@ -20,14 +20,17 @@ public record ImportSettings(boolean allowRootClients, Duration pauseBackoff, Du
     /** Most rows of one file in flight at once, whatever the budget. */
     public static final int MAX_CONCURRENCY = 64;
 
-    /** Reads the settings; a bad value stops start-up with a sentence naming it. */
-    public static ImportSettings load(Function<String, String> property) {
+    /**
+     * Reads the settings; a bad value stops start-up with a sentence naming it. {@code budget} is the requests per
+     * window left to this service (rate-limit.requests minus reserve), the default concurrency.
+     */
+    public static ImportSettings load(Function<String, String> property, int budget) {
         return new ImportSettings(
                 SettingValues.bool(property, "openpanel.import.allow-root-clients", "false"),
                 SettingValues.duration(property, "openpanel.import.pause-backoff", "1s"),
                 SettingValues.duration(property, "openpanel.import.max-pause-backoff", "60s"),
                 SettingValues.duration(property, "openpanel.import.progress-interval", "10s"),
-                concurrency(property));
+                concurrency(property, budget));
     }
 
     /**
@@ -35,14 +38,10 @@ public record ImportSettings(boolean allowRootClients, Duration pauseBackoff, Du
      * reserve): enough calls in flight to use the whole budget at any latency up to the window's length, since the
      * limiter paces them; at a lower latency the extra rows only wait for their permit.
      */
-    private static int concurrency(Function<String, String> property) {
+    private static int concurrency(Function<String, String> property, int budget) {
         String configured = property.apply("openpanel.import.concurrency");
-        if (configured != null && !configured.isBlank()) {
-            return Math.min(MAX_CONCURRENCY,
-                    SettingValues.wholeNumber(property, "openpanel.import.concurrency", "1", 1, "a number of rows"));
-        }
-        int requests = SettingValues.wholeNumber(property, "openpanel.rate-limit.requests", "20", 1, "a number of requests");
-        int reserve = SettingValues.wholeNumber(property, "openpanel.rate-limit.reserve", "0", 0, "a number of requests");
-        return Math.max(1, Math.min(MAX_CONCURRENCY, requests - reserve));
+        int concurrency = configured == null || configured.isBlank() ? budget
+                : SettingValues.wholeNumber(property, "openpanel.import.concurrency", "1", 1, "a number of rows");
+        return Math.max(1, Math.min(MAX_CONCURRENCY, concurrency));
     }
 }

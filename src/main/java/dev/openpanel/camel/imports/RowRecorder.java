@@ -3,6 +3,7 @@ package dev.openpanel.camel.imports;
 import org.apache.camel.Message;
 
 import dev.openpanel.camel.component.OpenPanelConstants;
+import dev.openpanel.camel.component.ensure.WriteResult;
 import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.CreatedClient;
 import dev.openpanel.camel.component.model.CreatedProject;
@@ -32,8 +33,7 @@ final class RowRecorder {
                 && !file.data.secrets().hasLineStartingWith(file.secretsFile(), row.number() + ",")) {
             String first = answer.getHeader(OpenPanelConstants.FIRST_CLIENT_ID, String.class);
             String clientId = body instanceof Client client ? client.id() : first != null ? first : "'First client' of project " + id;
-            message = "created before an interruption; its secret was not recorded and cannot be recovered: rotate client "
-                    + clientId;
+            message = WriteResult.lostSecretNote(clientId);
         }
         return RowResults.of(row, file.kind, outcome, id, nameOf(body, row), message);
     }

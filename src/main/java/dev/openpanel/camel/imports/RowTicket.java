@@ -54,9 +54,9 @@ final class RowTicket {
         }
     }
 
-    /** Marks the row finished: with its result recorded, or not (it stopped); only the first call counts. */
-    void finish(boolean recorded) {
-        done.complete(recorded);
+    /** Marks the row finished: with its result recorded, or not (it stopped); only the first call counts (true). */
+    boolean finish(boolean recorded) {
+        return done.complete(recorded);
     }
 
     boolean isFinished() {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.OpenPanelConstants;
+import dev.openpanel.camel.component.ensure.WriteResult;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.ensure.ResourceSnapshot;
 import dev.openpanel.camel.component.model.Client;
@@ -119,7 +120,7 @@ public final class ProvisioningSteps {
             secrets.record(unit.event().eventId(), firstClient, projectId, ClientType.WRITE, created.firstClient().secret());
         } else if (recovered(answer)) {
             firstClient = answer.getHeader(OpenPanelConstants.FIRST_CLIENT_ID, String.class);
-            message = firstClient == null || secrets.has(unit.event().eventId(), firstClient) ? null : lostSecret(firstClient);
+            message = firstClient == null || secrets.has(unit.event().eventId(), firstClient) ? null : WriteResult.lostSecretNote(firstClient);
         }
         String name = body instanceof CreatedProject created ? created.project().name() : ((Project) body).name();
         record(unit, new StepOutcome("project", projectId, name, null, status(answer), message, firstClient));
@@ -152,7 +153,7 @@ public final class ProvisioningSteps {
         if (body instanceof CreatedClient created) {
             secrets.record(unit.event().eventId(), id, unit.projectId(), spec.type(), created.secret());
         } else if (recovered(answer) && !secrets.has(unit.event().eventId(), id)) {
-            message = lostSecret(id);
+            message = WriteResult.lostSecretNote(id);
         }
         String name = body instanceof CreatedClient created ? created.client().name() : ((Client) body).name();
         record(unit, new StepOutcome(spec.step(), id, name, spec.type().value(), status(answer), message, null));
@@ -285,10 +286,6 @@ public final class ProvisioningSteps {
 
     private static boolean needsCall(Exchange exchange) {
         return Boolean.TRUE.equals(exchange.getIn().getHeader(NEEDS_CALL, Boolean.class));
-    }
-
-    private static String lostSecret(String clientId) {
-        return "created before an interruption; its secret was not recorded and cannot be recovered: rotate client " + clientId;
     }
 
     private synchronized EventJournals journals() {

@@ -44,8 +44,7 @@ import dev.openpanel.camel.testing.TestMains;
  * <li>three deployment events posted one after another 15 s into a 200-row import (50 ms latency): time from each 202 to
  * the event's last API call; and with the budget free, from the 202 to the event's first call (median of 5).</li>
  * </ol>
- * Run: {@code mvn -q test-compile exec:exec@import-e2e-benchmark} (about 5 minutes). {@code -Dtimeline=true} on a
- * {@code --scenario events:50:auto} run prints the requests around the first event.
+ * Run: {@code mvn -q test-compile exec:exec@import-e2e-benchmark} (about 5 minutes).
  */
 public final class ImportBenchmark {
 
@@ -217,17 +216,11 @@ public final class ImportBenchmark {
         RawHttp intake = RawHttp.bearer("http://127.0.0.1:" + port, TOKEN);
         List<Long> accepted = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            accepted.add(post(intake, "during-" + i));
+            accepted.add(DeploymentEvents.post(intake, "during-" + i));
         }
         var latencies = result.putArray("eventLastCall");
         for (int i = 1; i <= 3; i++) {
             latencies.add((lastCallOf(simulator, "during-" + i) - accepted.get(i - 1)) / 1e9);
-        }
-        if (Boolean.getBoolean("timeline")) {
-            long t0 = accepted.get(0);
-            simulator.requests().stream().filter(r -> r.nanoTime() > t0 - 1_000_000_000L && r.nanoTime() < t0 + 20_000_000_000L)
-                    .forEach(r -> System.err.printf(Locale.ROOT, "%8.3f %s %s %s%n", (r.nanoTime() - t0) / 1e9, r.method(), r.path(),
-                            r.body() == null ? "" : r.body().replaceAll(".*\"name\":\"([^\"]*)\".*", "$1")));
         }
         check(running.get(), 200);
         result.put("seconds", (System.nanoTime() - start) / 1e9)
@@ -239,7 +232,7 @@ public final class ImportBenchmark {
         List<Double> firstCalls = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             int before = simulator.requests().size();
-            long accepted = post(intake, "free-" + i);
+            long accepted = DeploymentEvents.post(intake, "free-" + i);
             lastCallOf(simulator, "free-" + i);
             firstCalls.add((simulator.requests().get(before).nanoTime() - accepted) / 1e6);
             Thread.sleep(2_500);
@@ -260,18 +253,6 @@ public final class ImportBenchmark {
             Thread.sleep(5);
         }
         throw new IllegalStateException("event " + id + " was not provisioned");
-    }
-
-    private static long post(RawHttp intake, String id) {
-        String event = "{\"eventId\":\"" + id + "\",\"project\":{\"name\":\"event " + id + "\",\"domain\":\"https://" + id
-                + ".example\"},\"clients\":[{\"name\":\"" + id + " reader\",\"type\":\"read\"}],"
-                + "\"reference\":{\"title\":\"Deploy\",\"datetime\":\"2026-11-22T10:00:00Z\"}}";
-        RawHttp.Answer answer = intake.post("/events/deployment", event);
-        long at = System.nanoTime();
-        if (answer.status() != 202) {
-            throw new IllegalStateException("intake answered " + answer.status() + ": " + answer.body());
-        }
-        return at;
     }
 
     private static ImportSummary importFile(Main main, Path file) {

@@ -142,17 +142,8 @@ public final class ProvisioningBenchmark {
                 inFirst30Seconds, inFirst30Seconds * 2.0, events, (last - start) / 1e9, throttled);
     }
 
-    /** Posts an event and returns when the 202 came back (System.nanoTime). */
     private long post(String id) {
-        String event = "{\"eventId\":\"" + id + "\",\"project\":{\"name\":\"bench " + id + "\",\"domain\":\"https://" + id
-                + ".example\"},\"clients\":[{\"name\":\"" + id + " reader\",\"type\":\"read\"}],"
-                + "\"reference\":{\"title\":\"Deploy\",\"datetime\":\"2026-11-22T10:00:00Z\"}}";
-        RawHttp.Answer answer = intake.post("/events/deployment", event);
-        long at = System.nanoTime();
-        if (answer.status() != 202) {
-            throw new IllegalStateException("intake answered " + answer.status() + ": " + answer.body());
-        }
-        return at;
+        return DeploymentEvents.post(intake, id);
     }
 
     private long await(String id, long since) throws InterruptedException {

@@ -20,6 +20,14 @@ public record WriteResult(String outcome, String id, Object body, List<String> c
     public static final String WOULD_CREATE = "would-create";
     public static final String WOULD_UPDATE = "would-update";
 
+    /**
+     * What a job says of a resource whose create was resolved by lookup after an interruption ({@code recovered}): its
+     * secret was never recorded, so the client must be rotated.
+     */
+    public static String lostSecretNote(String clientId) {
+        return "created before an interruption; its secret was not recorded and cannot be recovered: rotate client " + clientId;
+    }
+
     public WriteResult(String outcome, String id, Object body, List<String> changedFields, String note, boolean recovered) {
         this(outcome, id, body, changedFields, note, recovered, null);
     }

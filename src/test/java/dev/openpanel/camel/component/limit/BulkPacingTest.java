@@ -3,13 +3,14 @@ package dev.openpanel.camel.component.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import dev.openpanel.camel.testing.ServerWindows;
 
 /** How bulk permits are spread across the window, on a fake clock. */
 class BulkPacingTest {
@@ -89,7 +90,7 @@ class BulkPacingTest {
                 fresh.grant(clock.get(), 0);
                 arrivals.add(clock.get() + (long) (random.nextDouble() * MANAGE.margin().toNanos()));
             }
-            assertThat(maxInAServerWindow(arrivals, MANAGE.period().toNanos())).as("run %d", run).isLessThanOrEqualTo(20);
+            assertThat(ServerWindows.maxInAServerWindow(arrivals, MANAGE.period().toNanos())).as("run %d", run).isLessThanOrEqualTo(20);
         }
     }
 
@@ -124,21 +125,4 @@ class BulkPacingTest {
         return max;
     }
 
-    /** The server's fixed windows: each starts at the first arrival after the previous one ended. */
-    private static int maxInAServerWindow(List<Long> arrivals, long period) {
-        List<Long> sorted = new ArrayList<>(arrivals);
-        Collections.sort(sorted);
-        int max = 0;
-        int count = 0;
-        long windowStart = Long.MIN_VALUE;
-        for (long arrival : sorted) {
-            if (count == 0 || arrival - windowStart >= period) {
-                windowStart = arrival;
-                count = 0;
-            }
-            count++;
-            max = Math.max(max, count);
-        }
-        return max;
-    }
 }

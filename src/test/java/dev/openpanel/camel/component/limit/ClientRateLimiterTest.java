@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -12,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import dev.openpanel.camel.testing.ServerWindows;
 
 /** The limiter's schedule on a fake clock: exact, repeatable, independent of the machine's load. */
 class ClientRateLimiterTest {
@@ -167,7 +168,7 @@ class ClientRateLimiterTest {
                 fresh.grant(clock.get(), 0);
                 arrivals.add(clock.get() + (long) (random.nextDouble() * MANAGE.margin().toNanos()));
             }
-            assertThat(maxInAServerWindow(arrivals, MANAGE.period().toNanos())).as("run %d", run).isLessThanOrEqualTo(20);
+            assertThat(ServerWindows.maxInAServerWindow(arrivals, MANAGE.period().toNanos())).as("run %d", run).isLessThanOrEqualTo(20);
         }
     }
 
@@ -189,24 +190,6 @@ class ClientRateLimiterTest {
 
     private static ServerBudget budget(int remaining, int resetSeconds) {
         return new ServerBudget(false, OptionalInt.of(20), OptionalInt.of(remaining), OptionalInt.of(resetSeconds), OptionalInt.empty());
-    }
-
-    /** The server's fixed windows: each starts at the first arrival after the previous one ended. */
-    private static int maxInAServerWindow(List<Long> arrivals, long period) {
-        List<Long> sorted = new ArrayList<>(arrivals);
-        Collections.sort(sorted);
-        int max = 0;
-        int count = 0;
-        long windowStart = Long.MIN_VALUE;
-        for (long arrival : sorted) {
-            if (count == 0 || arrival - windowStart >= period) {
-                windowStart = arrival;
-                count = 0;
-            }
-            count++;
-            max = Math.max(max, count);
-        }
-        return max;
     }
 
     @Test
