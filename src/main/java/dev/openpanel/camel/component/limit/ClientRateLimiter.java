@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The server counts requests in a fixed window that starts at the first request it sees, so its windows can start
  * anywhere relative to ours. The only schedule that never overflows such a window at full throughput is a sliding
- * log: at most {@code budget} ({@code requests - reserve}) sends in any interval of {@code period + margin}. Token
+ * log: at most {@code budget} ({@code requests - reserve}) sends in any interval of {@code period + margin}, each send
+ * counted from when the server may have counted it (its answer less the least latency of the recent answers, when that
+ * is later than its permit: a JVM's first request, or one held up on its way, starts the server's window late). Token
  * buckets and fixed windows (Camel's Throttle EIP, resilience4j) let up to twice the budget through around a window
  * edge.
  * <p>
@@ -44,6 +46,7 @@ public final class ClientRateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRateLimiter.class);
 
     private static final int CALM_WINDOWS = 10;
+    private static final int LATENCY_SAMPLES = 32;
     /** How many windows a sighting of others' spending makes later 429s theirs. */
     private static final int FOREIGN_MEMORY_WINDOWS = 2;
 
@@ -63,6 +66,10 @@ public final class ClientRateLimiter {
     /** Spacing added after 429s we caused ourselves, and when the last one happened. */
     private long extraNanos;
     private long lastSelfInflicted;
+    /** The latencies (grant to answer) of the last answers, to tell when a send reached the server late. */
+    private final long[] latencies = new long[LATENCY_SAMPLES];
+    private int latencySamples;
+    private int nextLatency;
     private long rateLimitedByOthers;
     private long rateLimitedByJitter;
 
@@ -150,9 +157,15 @@ public final class ClientRateLimiter {
                     rateLimitedByOthers++;
                     LOG.debug("429 from the budget others spend on this client id; waiting {} s, spacing unchanged", seconds);
                 }
-            } else if (budget.remaining().isPresent()) {
-                server.observe(permit, limit, budget.remaining().getAsInt(), budget.resetSeconds().orElse(periodSeconds()),
-                        now, window, slack);
+            } else {
+                log.answered(permit, now);
+                latencies[nextLatency] = now - permit.grantedAt();
+                nextLatency = (nextLatency + 1) % LATENCY_SAMPLES;
+                latencySamples = Math.min(LATENCY_SAMPLES, latencySamples + 1);
+                if (budget.remaining().isPresent()) {
+                    server.observe(permit, limit, budget.remaining().getAsInt(), budget.resetSeconds().orElse(periodSeconds()),
+                            now, window, slack);
+                }
             }
             changed.signalAll();
         } finally {
@@ -223,13 +236,25 @@ public final class ClientRateLimiter {
         log.forget(now, 2 * (windowNanos + maxExtraNanos));
         long window = windowNanos + extraNanos;
         int budget = settings.budget();
-        int sent = log.countWithin(now, window);
+        // A send counts from when the server may have counted it: a JVM's first request, or one held up on its way,
+        // reaches the server later than its permit, and the server's window starts then.
+        long least = leastLatency();
+        int sent = log.countReachedWithin(now, window, least);
         // The oldest send that must leave the window before one more fits.
-        long wait = sent < budget ? 0 : log.grantedAtOfNewest(budget) + window - now;
+        long wait = sent < budget ? 0 : log.reachedByOfNewest(budget, least) + window - now;
         if (priority == CallPriority.BULK && sent >= burst) {
             wait = Math.max(wait, log.newest().grantedAt() + window / budget - now);
         }
         return wait;
+    }
+
+    /** The least grant-to-answer time of the recent answers (0 before the first). */
+    private long leastLatency() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < latencySamples; i++) {
+            least = Math.min(least, latencies[i]);
+        }
+        return latencySamples == 0 ? 0 : least;
     }
 
     /** The spacing currently added to the configured margin; for metrics and tests. */

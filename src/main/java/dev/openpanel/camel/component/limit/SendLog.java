@@ -1,7 +1,10 @@
 package dev.openpanel.camel.component.limit;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 
 /**
  * This process's sends of the last windows, oldest first: what the sliding log, the pacing and the estimates of other
@@ -11,6 +14,7 @@ import java.util.Iterator;
 final class SendLog {
 
     private final ArrayDeque<Permit> sends = new ArrayDeque<>();
+    private final Map<Permit, Long> answeredAt = new HashMap<>();
     private long nextSequence = 1;
 
     Permit add(long now, long waited) {
@@ -20,13 +24,57 @@ final class SendLog {
     }
 
     boolean remove(Permit permit) {
+        answeredAt.remove(permit);
         return sends.remove(permit);
+    }
+
+    /** The send got its answer at {@code at}: the server counted it no later than that. */
+    void answered(Permit permit, long at) {
+        if (sends.contains(permit)) {
+            answeredAt.put(permit, at);
+        }
+    }
+
+    /**
+     * The latest time the server may have counted the send: its answer less the least latency seen, when that is after
+     * its grant (a send that reached the server late, such as a JVM's first), else its grant.
+     */
+    long reachedBy(Permit permit, long leastLatency) {
+        Long answered = answeredAt.get(permit);
+        return answered == null ? permit.grantedAt() : Math.max(permit.grantedAt(), answered - leastLatency);
+    }
+
+    /** Sends the server may have counted less than {@code window} before {@code now} (see {@link #reachedBy}). */
+    int countReachedWithin(long now, long window, long leastLatency) {
+        int count = 0;
+        for (Permit permit : sends) {
+            if (now - reachedBy(permit, leastLatency) < window) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The {@code n}-th latest {@link #reachedBy} time (1 = the latest); there must be at least {@code n} sends. */
+    long reachedByOfNewest(int n, long leastLatency) {
+        long[] reached = new long[sends.size()];
+        int i = 0;
+        for (Permit permit : sends) {
+            reached[i++] = reachedBy(permit, leastLatency);
+        }
+        // nanoTime values compare by difference: sort relative to the oldest grant
+        long base = sends.peekFirst().grantedAt();
+        for (int j = 0; j < reached.length; j++) {
+            reached[j] -= base;
+        }
+        Arrays.sort(reached);
+        return reached[reached.length - n] + base;
     }
 
     /** Drops the sends granted {@code horizon} or longer ago. */
     void forget(long now, long horizon) {
         while (!sends.isEmpty() && now - sends.peekFirst().grantedAt() >= horizon) {
-            sends.removeFirst();
+            answeredAt.remove(sends.removeFirst());
         }
     }
 
@@ -63,16 +111,6 @@ final class SendLog {
             count++;
         }
         return count;
-    }
-
-    /** The grant time of the {@code n}-th newest send (1 = the newest); there must be at least {@code n}. */
-    long grantedAtOfNewest(int n) {
-        Iterator<Permit> newestFirst = sends.descendingIterator();
-        Permit permit = null;
-        for (int i = 0; i < n; i++) {
-            permit = newestFirst.next();
-        }
-        return permit.grantedAt();
     }
 
     /** The newest send, or null. */

@@ -65,6 +65,23 @@ class ClientRateLimiterTest {
     }
 
     @Test
+    void aSendThatReachedTheServerLateCountsFromThenSoTheServersLateWindowNeverSeesOneMore() {
+        long start = now.get();
+        Permit first = limiter.grant(start, 0);
+        now.set(start + 500 * MS);
+        limiter.onAnswer(first, budget(19, 10));
+        for (int i = 0; i < 19; i++) {
+            Permit next = limiter.grant(now.get(), 0);
+            now.addAndGet(20 * MS);
+            limiter.onAnswer(next, budget(18 - i, 10));
+        }
+        assertThat(limiter.nanosUntilAllowed(start + 10_200 * MS))
+                .as("the first send took 500 ms against 20 ms for the others: it reached the server about 480 ms late")
+                .isEqualTo(480 * MS);
+        assertThat(limiter.nanosUntilAllowed(start + 10_680 * MS)).isZero();
+    }
+
+    @Test
     void a429BlocksEveryoneForItsRetryAfterAndFreesTheSlotTheServerDidNotCount() {
         Permit permit = limiter.grant(now.get(), 0);
         now.addAndGet(S);
