@@ -2,11 +2,13 @@ package dev.openpanel.camel.imports;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -68,13 +72,14 @@ public final class CsvFile {
             }
             header = Arrays.asList(rows.next());
         } catch (IOException | RuntimeJsonMappingException e) {
-            throw new ImportRejectedException("the header row cannot be read: " + e.getMessage(), e);
+            throw unreadable(path, "the header row", 1, e);
         }
         List<String> columns = new ArrayList<>();
         for (String cell : header) {
             String column = kind.canonicalColumn(cell);
             if (column == null) {
-                throw new ImportRejectedException("unknown column '" + InputEcho.quoted(cell.trim()) + "'; " + expected(kind));
+                throw new ImportRejectedException("unknown column '" + InputEcho.quoted(cell.trim()) + "'; " + expected(kind)
+                        + otherKindHint(kind, header));
             }
             if (columns.contains(column)) {
                 throw new ImportRejectedException("column '" + column + "' appears twice; " + expected(kind));
@@ -119,7 +124,7 @@ public final class CsvFile {
             if (iterator.hasNext()) {
                 iterator.next();
             }
-            return new Rows(iterator, columns);
+            return new Rows(path, iterator, columns);
         } catch (IOException e) {
             throw new ImportRejectedException("the file cannot be read: " + e.getMessage(), e);
         }
@@ -127,12 +132,16 @@ public final class CsvFile {
 
     /** The data rows of a file, read one at a time. */
     public static final class Rows implements Iterator<CsvRow>, AutoCloseable {
+        private final Path path;
         private final MappingIterator<String[]> cells;
         private final List<String> columns;
         private CsvRow next;
         private int number;
+        /** The line the next row starts on (the header is line 1, blank lines aside). */
+        private int nextRowLine = 2;
 
-        Rows(MappingIterator<String[]> cells, List<String> columns) {
+        Rows(Path path, MappingIterator<String[]> cells, List<String> columns) {
+            this.path = path;
             this.cells = cells;
             this.columns = columns;
         }
@@ -147,8 +156,10 @@ public final class CsvFile {
                     }
                     row = cells.next();
                 } catch (RuntimeJsonMappingException e) {
-                    throw new ImportRejectedException("data row " + (number + 1) + " cannot be read: " + e.getMessage(), e);
+                    throw unreadable(path, "data row " + (number + 1), nextRowLine, e);
                 }
+                JsonLocation after = cells.getParser().currentLocation();
+                nextRowLine = after.getColumnNr() <= 1 ? after.getLineNr() : after.getLineNr() + 1;
                 if (Arrays.stream(row).allMatch(String::isBlank)) {
                     continue;
                 }
@@ -202,10 +213,77 @@ public final class CsvFile {
             String line = reader.readLine();
             return line == null ? "" : line;
         } catch (CharacterCodingException e) {
-            throw new ImportRejectedException("the file is not UTF-8", e);
+            throw notUtf8(path, e);
         } catch (IOException e) {
             throw new ImportRejectedException("the file cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A row that cannot be parsed, in the user's terms: the line and column of a CSV syntax error (an unclosed quote),
+     * or the first line that is not UTF-8.
+     */
+    private static ImportRejectedException unreadable(Path path, String what, int startLine, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException coding) {
+                return notUtf8(path, coding);
+            }
+        }
+        JsonProcessingException syntax = e instanceof JsonProcessingException direct ? direct
+                : e.getCause() instanceof JsonProcessingException wrapped ? wrapped : null;
+        if (syntax != null && syntax.getOriginalMessage() != null && syntax.getOriginalMessage().startsWith("Missing closing quote")) {
+            return new ImportRejectedException(what + " cannot be read: line " + startLine + ": a quoted value that starts there is"
+                    + " not closed: add the missing '\"' (a '\"' inside a quoted value is written '\"\"')", e);
+        }
+        if (syntax != null && syntax.getLocation() != null && syntax.getLocation().getLineNr() > 0) {
+            return new ImportRejectedException(what + " cannot be read: line " + syntax.getLocation().getLineNr() + ", column "
+                    + syntax.getLocation().getColumnNr() + ": it is not valid CSV", e);
+        }
+        return new ImportRejectedException(what + " cannot be read: it is not valid CSV", e);
+    }
+
+    private static ImportRejectedException notUtf8(Path path, CharacterCodingException e) {
+        int line = firstLineNotUtf8(path);
+        return new ImportRejectedException("the file is not UTF-8" + (line > 0 ? ": line " + line + " is not" : "")
+                + "; save it as UTF-8 (a spreadsheet's \"CSV UTF-8\" format)", e);
+    }
+
+    /** The number of the first line (from 1) that is not valid UTF-8, or 0 when all are. */
+    static int firstLineNotUtf8(Path path) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int number = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b == -1) {
+                    try {
+                        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException bad) {
+                        return number;
+                    }
+                    if (b == -1) {
+                        return 0;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** When the header fits another kind's columns: which inbox the file belongs in; else nothing. */
+    private static String otherKindHint(ImportKind kind, List<String> header) {
+        for (ImportKind other : ImportKind.values()) {
+            if (other != kind && header.stream().allMatch(cell -> other.canonicalColumn(cell) != null)
+                    && other.identifyingColumns().stream().anyMatch(id -> header.stream().anyMatch(cell -> id.equals(other.canonicalColumn(cell))))) {
+                return ". These are the columns of a " + other.value() + " file: put it in inbox/" + other.value() + "/";
+            }
+        }
+        return "";
     }
 
     private static long count(String text, char c) {

@@ -57,6 +57,7 @@ final class ImportFile implements AutoCloseable {
     private final Semaphore inFlight;
     private final RowOrder order;
     final FileListings listings = new FileListings();
+    private final NaturalKeySeen keys = new NaturalKeySeen();
     private InRowOrder<RowResult> planOrder;
 
     private ImportFile(Path path, ImportKind kind, boolean dryRun, boolean giveUpWhenPaused, DataDirectory data,
@@ -132,6 +133,8 @@ final class ImportFile implements AutoCloseable {
                     CsvRow row = rows.next();
                     if (journal == null || !journal.isDone(row.number())) {
                         next = row;
+                    } else {
+                        remember(row);
                     }
                 }
                 return next != null;
@@ -155,10 +158,30 @@ final class ImportFile implements AutoCloseable {
         String rejection = null;
         try {
             row = RowValidator.validate(kind, csvRow);
+            int first = remember(row);
+            if (first != 0) {
+                rejection = "duplicate of row " + first + ": the same " + kind.resource().singular()
+                        + " (natural key) appears twice in the file; keep one row for it";
+                row = null;
+            }
         } catch (RowRejectedException e) {
             rejection = e.getMessage();
         }
         return new AdmittedRow(csvRow, row, rejection, order.admit(csvRow.number(), row));
+    }
+
+    /** Records the natural key of a row (one done before included); returns the earlier row with that key, or 0. */
+    private int remember(CsvRow csvRow) {
+        try {
+            return remember(RowValidator.validate(kind, csvRow));
+        } catch (RowRejectedException e) {
+            return 0;
+        }
+    }
+
+    private int remember(ImportRow row) {
+        String key = NaturalKeySeen.keyOf(row);
+        return key == null ? 0 : keys.firstRowWith(key, row.number());
     }
 
     /** Where the import is: the first row in flight without a result (0 before the first row). */

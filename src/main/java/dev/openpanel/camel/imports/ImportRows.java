@@ -185,6 +185,9 @@ public final class ImportRows {
     }
 
     private static String describe(RowResult result) {
+        if (result.id() == null && result.name() == null) {
+            return "(no name)";
+        }
         return InputEcho.quoted(result.id() != null ? result.id() : "'" + result.name() + "'");
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.simulator.SimProject;
 import dev.openpanel.camel.simulator.SimulatorStore;
+import dev.openpanel.camel.testing.LogCapture;
 
 /**
  * Rows of one file run concurrently (openpanel.import.concurrency), against the simulator with latency: unrelated rows
@@ -79,47 +81,53 @@ class ConcurrentImportTest {
     }
 
     @Test
-    void rowsAboutTheSameProjectRunInRowOrderAsIfAlone() {
+    void aNameRepeatedInTheFileFailsTheLaterRowAsADuplicateWhileOtherRowsOverlap() {
         app.simulator.behavior().latency(LATENCY);
-        app.drop("projects", "same-key.csv", "name,domain,action\n"
-                + "Same Key,https://one.example,upsert\n"
-                + "Other Key 1,https://o1.example,upsert\n"
-                + "Same Key,https://two.example,upsert\n"
-                + "Other Key 2,https://o2.example,upsert\n"
-                + "Same Key,,delete\n"
-                + "Same Key,https://three.example,upsert\n");
-        assertThat(app.awaitLeft("projects", "same-key.csv").toString()).contains("/.done/");
+        try (LogCapture log = LogCapture.at(Level.INFO)) {
+            app.drop("projects", "same-key.csv", "name,domain,action\n"
+                    + "Same Key,https://one.example,upsert\n"
+                    + "Other Key 1,https://o1.example,upsert\n"
+                    + "Same Key,https://two.example,upsert\n"
+                    + "Other Key 2,https://o2.example,upsert\n"
+                    + "Same Key,,delete\n"
+                    + ",https://nameless.example,upsert\n");
+            assertThat(app.awaitLeft("projects", "same-key.csv").toString()).contains("/.done/");
+            assertThat(log.text()).contains("same-key.csv row 6: project (no name) failed").doesNotContain("'null'");
+        }
 
-        assertThat(app.results("same-key").lines().skip(1).map(line -> line.split(",")[2]).toList())
-                .containsExactly("created", "created", "updated", "created", "deleted", "created");
+        List<String[]> results = app.results("same-key").lines().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(results).extracting(cells -> cells[2]).containsExactly("created", "created", "failed", "created", "failed", "failed");
+        assertThat(results.get(2)[6]).startsWith("duplicate of row 1");
+        assertThat(results.get(4)[6]).startsWith("duplicate of row 1");
         assertThat(app.simulator.requests()).extracting(r -> r.method() + " " + r.path())
-                .filteredOn(call -> call.contains("same-key"))
-                .containsExactly("PATCH /manage/projects/same-key", "DELETE /manage/projects/same-key");
-        List<SimProject> same = app.simulator.store().projects().stream().filter(p -> p.name().equals("Same Key")).toList();
-        assertThat(same).filteredOn(p -> !p.isSoftDeleted()).singleElement()
-                .satisfies(p -> assertThat(p.domain()).isEqualTo("https://three.example"));
-        assertThat(same).filteredOn(SimProject::isSoftDeleted).singleElement()
-                .satisfies(p -> assertThat(p.domain()).isEqualTo("https://two.example"));
+                .noneMatch(call -> call.contains("same-key") || call.startsWith("DELETE"));
+        assertThat(app.simulator.store().projects()).filteredOn(p -> p.name().equals("Same Key")).singleElement()
+                .satisfies(p -> assertThat(p.domain()).isEqualTo("https://one.example"));
         List<RecordedRequest> others = app.simulator.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.body().contains("Other Key")).toList();
         assertThat(others).hasSize(2);
         assertThat(Duration.ofNanos(Math.abs(others.get(1).nanoTime() - others.get(0).nanoTime())))
-                .as("rows about other projects do not wait for the same-key rows").isLessThan(LATENCY);
+                .as("rows about other projects run at the same time").isLessThan(LATENCY);
     }
 
     @Test
-    void aRowRenamingAProjectByIdRunsBeforeALaterRowTakingItsOldName() {
-        String id = app.simulator.store().addProject(SimulatorStore.DEFAULT_ORGANIZATION, "Old Name", Instant.now());
+    void rowsByIdRunBeforeLaterRowsTakingTheNameTheyFreeAndUnrelatedRowsDoNotWait() {
+        String renamed = app.simulator.store().addProject(SimulatorStore.DEFAULT_ORGANIZATION, "Old Name", Instant.now());
+        String deleted = app.simulator.store().addProject(SimulatorStore.DEFAULT_ORGANIZATION, "Gone Name", Instant.now());
         app.simulator.behavior().latency(LATENCY);
         app.drop("projects", "rename.csv", "id,name,domain,action\n"
-                + id + ",New Name,,update\n"
-                + ",Old Name,https://reborn.example,upsert\n");
+                + renamed + ",New Name,,update\n"
+                + ",Old Name,https://reborn.example,upsert\n"
+                + deleted + ",,,delete\n"
+                + ",Gone Name,https://back.example,upsert\n");
         assertThat(app.awaitLeft("projects", "rename.csv").toString()).contains("/.done/");
 
         assertThat(app.results("rename").lines().skip(1).map(line -> line.split(",")[2]).toList())
-                .containsExactly("updated", "created");
+                .containsExactly("updated", "created", "deleted", "created");
         assertThat(app.simulator.store().projects()).filteredOn(p -> !p.isSoftDeleted())
-                .extracting(SimProject::name).contains("New Name", "Old Name");
+                .extracting(SimProject::name).contains("New Name", "Old Name", "Gone Name");
+        assertThat(app.simulator.store().projects()).filteredOn(p -> p.id().equals(deleted)).singleElement()
+                .satisfies(p -> assertThat(p.isSoftDeleted()).isTrue());
     }
 
     private static Duration closestGap(List<RecordedRequest> requests) {

@@ -70,6 +70,30 @@ class CsvFileTest {
         assertThatThrownBy(unclosed::countRows).isInstanceOf(ImportRejectedException.class).hasMessageContaining("data row 1");
     }
 
+    @Test
+    void mistakesAreToldInTheUsersTermsLineAndColumnFirstBadLineAndTheRightFolder() throws Exception {
+        CsvFile unclosed = CsvFile.open(write("name,domain\nfine,https://f.example\nbad,\"https://never.closed\n"),
+                ImportKind.PROJECTS);
+        assertThatThrownBy(unclosed::countRows)
+                .hasMessageStartingWith("data row 2 cannot be read: line 3: a quoted value that starts there is not closed")
+                .hasMessageNotContaining("reference chain");
+
+        Path latin1 = dir.resolve("latin1-late.csv");
+        Files.write(latin1, "name\nBerlin\nHamburg\nK\u00f6ln\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CsvFile.open(latin1, ImportKind.PROJECTS).countRows())
+                .hasMessageStartingWith("the file is not UTF-8: line 4 is not; save it as UTF-8");
+        Path latin1Header = dir.resolve("latin1-header.csv");
+        Files.write(latin1Header, "n\u00e4me\nx\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CsvFile.open(latin1Header, ImportKind.PROJECTS))
+                .hasMessageStartingWith("the file is not UTF-8: line 1 is not");
+
+        assertThatThrownBy(() -> CsvFile.open(write("name,project,type\nci,shop,read\n"), ImportKind.PROJECTS))
+                .hasMessageStartingWith("unknown column 'project'")
+                .hasMessageEndingWith("These are the columns of a clients file: put it in inbox/clients/");
+        assertThatThrownBy(() -> CsvFile.open(write("nmae,domain\nx,\n"), ImportKind.PROJECTS))
+                .message().doesNotContain("inbox/");
+    }
+
     private Path write(String content) throws Exception {
         Path file = Files.createTempFile(dir, "import", ".csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);

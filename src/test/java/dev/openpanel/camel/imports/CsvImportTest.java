@@ -154,18 +154,24 @@ class CsvImportTest {
         app.drop("projects", "actions.csv", "action,id,name\n"
                 + "create,,Twin\n"
                 + "create,,Twin\n"
-                + "upsert,,Twin\n"
-                + "update," + keep + ",Renamed By Id\n"
-                + "delete,twin,\n");
+                + "update," + keep + ",Renamed By Id\n");
         app.awaitLeft("projects", "actions.csv");
-        String results = app.results("actions");
-        assertThat(results.lines().toList()).hasSize(6);
-        assertThat(results.lines().toList().get(1)).isEqualTo("1,create,created,project,twin,Twin,");
-        assertThat(results.lines().toList().get(2)).matches("2,create,created,project,twin-\\d{4},Twin,");
-        assertThat(results.lines().toList().get(3)).startsWith("3,upsert,failed,project,,Twin,\"ambiguous: 2 projects match the name 'Twin'");
-        assertThat(results.lines().toList().get(4)).isEqualTo("4,update,updated,project," + keep + ",Renamed By Id,");
-        assertThat(results.lines().toList().get(5)).isEqualTo("5,delete,deleted,project,twin,,");
+        List<String> results = app.results("actions").lines().toList();
+        assertThat(results).hasSize(4);
+        assertThat(results.get(1)).isEqualTo("1,create,created,project,twin,Twin,");
+        assertThat(results.get(2)).as("one row per project in a file")
+                .startsWith("2,create,failed,project,,Twin,duplicate of row 1: the same project");
+        assertThat(results.get(3)).isEqualTo("3,update,updated,project," + keep + ",Renamed By Id,");
         assertThat(project(keep).name()).isEqualTo("Renamed By Id");
+
+        app.drop("projects", "actions-2.csv", "action,id,name\ncreate,,Twin\n");
+        app.awaitLeft("projects", "actions-2.csv");
+        assertThat(app.results("actions-2").lines().toList().get(1)).matches("1,create,created,project,twin-\\d{4},Twin,");
+        app.drop("projects", "actions-3.csv", "action,id,name\nupsert,,Twin\ndelete,twin,\n");
+        app.awaitLeft("projects", "actions-3.csv");
+        List<String> third = app.results("actions-3").lines().toList();
+        assertThat(third.get(1)).startsWith("1,upsert,failed,project,,Twin,\"ambiguous: 2 projects match the name 'Twin'");
+        assertThat(third.get(2)).isEqualTo("2,delete,deleted,project,twin,,");
     }
 
     @Test
