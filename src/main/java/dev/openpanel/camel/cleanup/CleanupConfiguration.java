@@ -1,6 +1,7 @@
 package dev.openpanel.camel.cleanup;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -8,12 +9,16 @@ import org.apache.camel.BindToRegistry;
 import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.config.OpenPanelSettings;
+import dev.openpanel.camel.config.SettingValues;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /** The beans of {@code routes/cleanup.camel.yaml}, the Camel Main way: {@value CleanupRuns#BEAN} and {@value CleanupSteps#BEAN}. */
 public class CleanupConfiguration extends ContextConfiguration {
 
+    /** Registry name of the thread pool of a run's deletes (routes/cleanup.camel.yaml). */
+    public static final String DELETE_POOL = "cleanupDeletePool";
     /** Registry name of the {@link CleanupSettings}. */
     public static final String SETTINGS = "cleanupSettings";
 
@@ -33,6 +38,20 @@ public class CleanupConfiguration extends ContextConfiguration {
             @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics,
             @BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token) {
         return new CleanupRuns(settings(), data, metrics, token, Clock.systemUTC());
+    }
+
+    /**
+     * The threads a run's deletes of one resource kind run on at once: openpanel.cleanup.concurrency, by default the
+     * budget left to this service per window (requests minus reserve), which the limiter paces. Shut down with the
+     * context.
+     */
+    @BindToRegistry(DELETE_POOL)
+    public ExecutorService deletePool() {
+        OpenPanelSettings shared = getCamelContext().getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS,
+                OpenPanelSettings.class);
+        int size = SettingValues.wholeNumber(properties(), "openpanel.cleanup.concurrency",
+                String.valueOf(shared.rateLimit().budget()), 1, "a number of deletes");
+        return getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "CleanupDeletes", Math.min(64, size));
     }
 
     @BindToRegistry(CleanupSteps.BEAN)

@@ -2,7 +2,9 @@ package dev.openpanel.camel.cleanup;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -59,14 +61,18 @@ public final class CleanupSteps {
                 exchange.getIn().getBody(List.class));
     }
 
-    /** The guard rails; the body becomes the candidates to delete now (none in a dry run or over max-deletes). */
-    public List<CleanupCandidate> decide(Exchange exchange) {
+    /**
+     * The guard rails; the body becomes the candidates to delete now (none in a dry run or over max-deletes), in groups
+     * of one resource kind in delete order (references, clients, projects): the deletes of a group may run at once.
+     */
+    public List<List<CleanupCandidate>> decide(Exchange exchange) {
         CleanupRun run = run(exchange);
         List<CleanupCandidate> candidates = run.candidates();
         long deletable = candidates.stream().filter(c -> !c.isProtected()).count();
         List<CleanupCandidate> toDelete = new ArrayList<>();
         if (!run.planning()) {
-            return toDelete;
+            exchange.getIn().setBody(List.of());
+            return List.of();
         }
         if (!run.apply()) {
             candidates.stream().filter(c -> !c.isProtected()).forEach(c -> run.decided(c.with(CleanupCandidate.WOULD_DELETE, null)));
@@ -82,8 +88,10 @@ public final class CleanupSteps {
         } else {
             candidates.stream().filter(c -> !c.isProtected()).forEach(toDelete::add);
         }
-        exchange.getIn().setBody(toDelete);
-        return toDelete;
+        List<List<CleanupCandidate>> groups = new ArrayList<>(toDelete.stream()
+                .collect(Collectors.groupingBy(CleanupCandidate::resource, LinkedHashMap::new, Collectors.toList())).values());
+        exchange.getIn().setBody(groups);
+        return groups;
     }
 
     /** Sets the delete of the candidate in the body up, unless the run has stopped or is past its deadline. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelExecutionException;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openpanel.camel.simulator.Fault;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
+import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.simulator.SimulatorStore;
 import dev.openpanel.camel.testing.RawHttp;
 import dev.openpanel.camel.testing.TestMains;
@@ -140,6 +142,32 @@ class CleanupTest {
     }
 
     @Test
+    void theDeletesOfOneKindRunAtOnceAndReferencesGoBeforeClients() {
+        String home = simulator.store().addProject(ORG, "batch-home", Instant.now());
+        String reference = simulator.store().addReference(home, "batch-ref", Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+        for (int i = 0; i < 2; i++) {
+            simulator.store().addClient(ORG, "batch-client-" + i, "write", null, Instant.now());
+        }
+        writeRules("rules:\n  - name: batch clients\n    resource: clients\n    where: { name: \"^batch-client-\" }\n"
+                + "  - name: batch reference\n    resource: references\n    where: { name: \"^batch-ref$\", projectId: " + home
+                + " }\n");
+        simulator.behavior().latency(Duration.ofMillis(200));
+        CleanupReport report = run(true);
+        simulator.behavior().reset();
+
+        assertThat(report.candidates()).hasSize(3).allSatisfy(c -> assertThat(c.outcome()).isEqualTo("deleted"));
+        List<RecordedRequest> deletes = simulator.requests().stream().filter(r -> r.method().equals("DELETE")).toList();
+        List<Long> clients = deletes.stream().filter(r -> r.path().startsWith("/manage/clients/"))
+                .map(RecordedRequest::nanoTime).sorted().toList();
+        assertThat(clients).hasSize(2);
+        assertThat(Duration.ofNanos(clients.get(1) - clients.get(0)))
+                .as("one at a time, two deletes at 200 ms latency would be at least 200 ms apart").isLessThan(Duration.ofMillis(200));
+        long referenceDelete = deletes.stream().filter(r -> r.path().equals("/manage/references/" + reference))
+                .mapToLong(RecordedRequest::nanoTime).findFirst().orElseThrow();
+        assertThat(clients.get(0) - referenceDelete).as("references are deleted before clients").isPositive();
+    }
+
+    @Test
     void aCandidateSomeoneElseDeletedFirstIsAlreadyGone() {
         simulator.store().addClient(ORG, "gone-soon", "write", null, Instant.now());
         writeRules("rules:\n  - name: gone\n    resource: clients\n    where: { name: \"^gone-soon$\" }\n");
@@ -154,7 +182,10 @@ class CleanupTest {
         String a = simulator.store().addClient(ORG, "outage-a", "write", null, Instant.now()).id();
         simulator.store().addClient(ORG, "outage-b", "write", null, Instant.now());
         writeRules("rules:\n  - name: outage\n    resource: clients\n    where: { name: \"^outage-\" }\n");
-        simulator.behavior().failNext(Fault.answer(503, "{}").on("DELETE", null)).failNext(Fault.answer(503, "{}").on("DELETE", null));
+        // every attempt of both deletes (they run at once; each is tried twice) finds the API unavailable
+        for (int attempt = 0; attempt < 4; attempt++) {
+            simulator.behavior().failNext(Fault.answer(503, "{}").on("DELETE", null));
+        }
         CleanupReport report = run(true);
         assertThat(report.stoppedBecause()).startsWith("the API is unavailable");
         assertThat(report.candidates()).hasSize(2).allMatch(c -> c.outcome().equals("not-attempted"));

@@ -49,6 +49,8 @@ class CleanupTimeLimitTest {
         properties.put("openpanel.cleanup.rules", rules.toString());
         properties.put("openpanel.cleanup.max-duration", "2s");
         properties.put("openpanel.cleanup.max-deletes", "10");
+        // one delete at a time, so the deadline falls between two deletes of the same kind
+        properties.put("openpanel.cleanup.concurrency", "1");
         properties.put("openpanel.cleanup.dry-run", "false");
         properties.put("openpanel.cleanup.cron", "0 0 3 1 1 ? 2099");
         properties.put("openpanel.intake.token", TOKEN);
