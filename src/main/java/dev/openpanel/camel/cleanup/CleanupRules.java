@@ -37,7 +37,9 @@ import dev.openpanel.camel.config.Durations;
 public final class CleanupRules {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> RULE_KEYS = Set.of("name", "resource", "where");
+    private static final Set<String> RULE_KEYS = Set.of("name", "resource", "where", "matchAll");
+    /** Names a pattern that matches every name also matches; "" and "^" and ".*" match them all. */
+    private static final List<String> PROBE_NAMES = List.of("", "a", "Z9 -_.\u00e9\u65e5", "\n");
     private static final Set<String> WHERE_KEYS = Set.of("name", "olderThan", "projectId", "type");
 
     private CleanupRules() {
@@ -89,10 +91,19 @@ public final class CleanupRules {
         } catch (IllegalArgumentException e) {
             throw new InvalidRulesException(label + ", field 'resource': " + e.getMessage().replace("OpenPanel resource", "resource"));
         }
+        JsonNode matchAllNode = rule.get("matchAll");
+        if (matchAllNode != null && !matchAllNode.isBoolean()) {
+            throw new InvalidRulesException(label + ", field 'matchAll': true or false, got '" + matchAllNode.asText() + "'");
+        }
+        boolean matchAll = matchAllNode != null && matchAllNode.booleanValue();
         JsonNode where = rule.get("where");
+        if (matchAll && (where == null || where.isNull() || where.isObject() && where.isEmpty())) {
+            return new CleanupRule(name, resource, null, null, null, null);
+        }
         if (where == null || !where.isObject() || where.isEmpty()) {
             throw new InvalidRulesException(label + ", field 'where': at least one condition is required ("
-                    + String.join(", ", WHERE_KEYS.stream().sorted().toList()) + ")");
+                    + String.join(", ", WHERE_KEYS.stream().sorted().toList()) + "), or matchAll: true for a rule that means"
+                    + " every " + resource.singular());
         }
         unknownKeys(where, WHERE_KEYS, label + ", field 'where'");
         Pattern pattern = null;
@@ -124,7 +135,17 @@ public final class CleanupRules {
                 throw new InvalidRulesException(label + ", field 'where.type': " + e.getMessage());
             }
         }
-        return new CleanupRule(name, resource, pattern, olderThan, text(where, "projectId"), type);
+        String projectId = text(where, "projectId");
+        if (!matchAll && olderThan == null && projectId == null && type == null && matchesEveryName(pattern)) {
+            throw new InvalidRulesException(label + ", field 'where.name': the pattern '" + text(where, "name") + "' matches every "
+                    + resource.singular() + "'s name, so the rule would delete them all; narrow it, or say matchAll: true if"
+                    + " that is what you want");
+        }
+        return new CleanupRule(name, resource, pattern, olderThan, projectId, type);
+    }
+
+    private static boolean matchesEveryName(Pattern pattern) {
+        return pattern != null && PROBE_NAMES.stream().allMatch(probe -> pattern.matcher(probe).find());
     }
 
     private static void unknownKeys(JsonNode node, Set<String> known, String label) {

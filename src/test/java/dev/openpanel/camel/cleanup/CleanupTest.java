@@ -168,6 +168,21 @@ class CleanupTest {
     }
 
     @Test
+    void aRuleMeaningEveryResourceOfItsKindSaysSoWithMatchAll() {
+        String doomed = simulator.store().addReference(simulator.store().addProject(ORG, "match-all-home", Instant.now()),
+                "anything", Instant.parse("2026-01-01T00:00:00Z"), Instant.now());
+        writeRules("rules:\n  - name: every reference\n    resource: references\n    matchAll: true\n");
+        CleanupReport report = run(false);
+        assertThat(report.error()).isNull();
+        assertThat(report.candidates()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(doomed);
+            assertThat(c.outcome()).isEqualTo("would-delete");
+        });
+        writeRules("rules:\n  - name: named\n    resource: references\n    matchAll: true\n    where: { name: \"^anything$\" }\n");
+        assertThat(run(false).candidates()).extracting(CleanupCandidate::id).contains(doomed);
+    }
+
+    @Test
     void aCandidateSomeoneElseDeletedFirstIsAlreadyGone() {
         simulator.store().addClient(ORG, "gone-soon", "write", null, Instant.now());
         writeRules("rules:\n  - name: gone\n    resource: clients\n    where: { name: \"^gone-soon$\" }\n");
@@ -203,7 +218,13 @@ class CleanupTest {
                 "rule 1 ('regex'), field 'where.name': not a valid regular expression",
                 "rules:\n  - name: ok\n    resource: clients\n    where: { name: x }\n  - name: users\n    resource: users\n    where: { name: \"^bad\" }\n",
                 "rule 2 ('users'), field 'resource': unknown resource 'users': expected one of projects, clients, references",
-                "rules:\n  - name: all\n    resource: clients\n", "rule 1 ('all'), field 'where': at least one condition is required");
+                "rules:\n  - name: all\n    resource: clients\n", "rule 1 ('all'), field 'where': at least one condition is required",
+                "rules:\n  - name: empty\n    resource: projects\n    where: { name: \"\" }\n",
+                "rule 1 ('empty'), field 'where.name': the pattern '' matches every project's name",
+                "rules:\n  - name: dot star\n    resource: clients\n    where: { name: \".*\" }\n",
+                "rule 1 ('dot star'), field 'where.name': the pattern '.*' matches every client's name",
+                "rules:\n  - name: maybe\n    resource: clients\n    matchAll: yes please\n",
+                "rule 1 ('maybe'), field 'matchAll': true or false");
         broken.forEach((yaml, message) -> {
             writeRules(yaml);
             CleanupReport report = run(true);
