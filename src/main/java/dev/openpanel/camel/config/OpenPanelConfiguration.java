@@ -18,6 +18,7 @@ import dev.openpanel.camel.health.ReadinessProbe;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.logging.SecretMasker;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
+import dev.openpanel.camel.metrics.RouteMetrics;
 
 /**
  * Wires the core at start-up: reads and checks the settings, creates the data directory, starts the sandbox when no
@@ -84,8 +85,8 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     }
 
     /**
-     * Checks that the HTTP port can be bound, starts the sandbox when no API URL is set, and registers the component
-     * with its readiness check and probe.
+     * Checks that the HTTP port can be bound, starts the sandbox when no API URL is set, registers the component
+     * with its readiness check and probe, and installs the route metrics.
      */
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -93,6 +94,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         HttpPortCheck.check(context::resolvePropertyPlaceholders);
         ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current) : current.connection();
         OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(METRICS, OpenPanelMetrics.class);
+        RouteMetrics.install(context, property("openpanel.metrics.routes-excluded"));
         ApiReadiness readiness = new ApiReadiness();
         OpenPanelComponent component = component(current, connection);
         component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -133,7 +134,9 @@ final class ImportOutputs {
                 this.temporary = PrivateFiles.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 this.writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
                 CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
-                this.rows = CSV.writerFor(List.class).with(schema).writeValues(writer);
+                // The file is moved into place whole at close, so a flush per row would only cost time.
+                this.rows = CSV.writerFor(List.class).with(schema).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                        .writeValues(writer);
                 rows.write(header);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target, e);

@@ -49,7 +49,8 @@ final class NaturalKeySeen {
 
     private int find(long hash) {
         int mask = hashes.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        long mixed = (hash ^ (hash >>> 33)) * 0xFF51AFD7ED558CCDL;
+        int slot = (int) (mixed ^ (mixed >>> 33)) & mask;
         while (rows[slot] != 0 && hashes[slot] != hash) {
             slot = (slot + 1) & mask;
         }

@@ -3,7 +3,6 @@ package dev.openpanel.camel.imports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,8 @@ final class RowOrder {
 
     private final ResourceKind<?, ?> kind;
     private final ResourceSnapshot snapshot;
-    private final Map<String, RowTicket> lastByKey = new HashMap<>();
+    private final Map<String, RowTicket> lastByName = new HashMap<>();
+    private final Map<String, RowTicket> lastById = new HashMap<>();
     private final Map<String, Set<String>> namesById = new HashMap<>();
     private final List<RowTicket> admitted = new ArrayList<>();
     private RowTicket barrier;
@@ -39,52 +39,61 @@ final class RowOrder {
     /** Admits the next row (null when it is invalid: it touches nothing, and only takes its place in the order). */
     synchronized RowTicket admit(int rowNumber, ImportRow row) {
         admitted.removeIf(RowTicket::isFinished);
-        Set<RowTicket> before = new LinkedHashSet<>();
+        List<RowTicket> before = new ArrayList<>(2);
         if (barrier != null && !barrier.isFinished()) {
             before.add(barrier);
         }
         boolean isBarrier = false;
-        Set<String> keys = new HashSet<>();
-        if (row != null) {
+        Set<String> names = Set.of();
+        if (row != null && row.id() != null) {
+            names = namesById.computeIfAbsent(row.id(), id -> new HashSet<>());
+            if (snapshot.canFindWithoutListing(kind, null)) {
+                Object current = snapshot.byId(kind, row.id());
+                if (current != null) {
+                    names.add(nameOf(current));
+                }
+            } else {
+                isBarrier = true;
+            }
             if (row.name() != null) {
-                keys.add("name:" + row.name());
+                names.add(row.name());
             }
-            if (row.id() != null) {
-                keys.add("id:" + row.id());
-                Set<String> names = namesById.computeIfAbsent(row.id(), id -> new HashSet<>());
-                if (snapshot.canFindWithoutListing(kind, null)) {
-                    Object current = snapshot.byId(kind, row.id());
-                    if (current != null) {
-                        names.add(nameOf(current));
-                    }
-                } else {
-                    isBarrier = true;
-                }
-                if (row.name() != null) {
-                    names.add(row.name());
-                }
-                names.forEach(name -> keys.add("name:" + name));
-            }
+        } else if (row != null && row.name() != null) {
+            names = Set.of(row.name());
         }
+        String id = row == null ? null : row.id();
         if (isBarrier) {
-            before.addAll(admitted);
-        }
-        for (String key : keys) {
-            RowTicket last = lastByKey.get(key);
-            if (last != null && !last.isFinished()) {
-                before.add(last);
+            before = admitted;
+        } else {
+            if (id != null) {
+                addUnfinished(before, lastById.get(id));
+            }
+            for (String name : names) {
+                addUnfinished(before, lastByName.get(name));
             }
         }
         RowTicket ticket = new RowTicket(sequence++, rowNumber, List.copyOf(before));
-        keys.forEach(key -> lastByKey.put(key, ticket));
-        if (lastByKey.size() > 4096) {
-            lastByKey.values().removeIf(RowTicket::isFinished);
+        if (id != null) {
+            lastById.put(id, ticket);
+        }
+        for (String name : names) {
+            lastByName.put(name, ticket);
+        }
+        if (lastByName.size() + lastById.size() > 4096) {
+            lastByName.values().removeIf(RowTicket::isFinished);
+            lastById.values().removeIf(RowTicket::isFinished);
         }
         admitted.add(ticket);
         if (isBarrier) {
             barrier = ticket;
         }
         return ticket;
+    }
+
+    private static void addUnfinished(List<RowTicket> before, RowTicket ticket) {
+        if (ticket != null && !ticket.isFinished() && !before.contains(ticket)) {
+            before.add(ticket);
+        }
     }
 
     /** The number of the first admitted row without a result yet, or 0 when none is in flight. */

@@ -132,6 +132,10 @@ class ObservabilityTest {
                 assertThat(value(metrics, "openpanel_import_rows_total", "kind=\"projects\",status=\"failed\"")).isEqualTo(1.0);
                 assertThat(value(metrics, "openpanel_provisioning_events_total", "outcome=\"unchanged\""))
                         .as("the event found its project as it should be").isEqualTo(1.0);
+                assertThat(value(metrics, "camel_exchanges_total", "routeId=\"import-file\""))
+                        .as("Camel's route metrics count the file's one exchange").isEqualTo(1.0);
+                assertThat(metrics).as("no route metrics for the routes of one exchange per row")
+                        .doesNotContain("routeId=\"import-row\"").doesNotContain("routeId=\"import-call\"");
             } finally {
                 main.stop();
             }
@@ -161,6 +165,6 @@ class ObservabilityTest {
             }
         }
         throw new AssertionError("no sample " + name + " with " + labels + " in:\n" + metrics.lines()
-                .filter(l -> l.startsWith("openpanel")).reduce("", (a, b) -> a + b + "\n"));
+                .filter(l -> l.startsWith(name.substring(0, name.indexOf('_')))).reduce("", (a, b) -> a + b + "\n"));
     }
 }
