@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Camel's route metrics ({@code camel_exchanges_*}, {@code camel_route_policy_seconds}) for every route but the ones
- * whose exchanges are one per row of a file: at 100,000 rows their timers cost more than the rows' own work. Camel's
+ * whose exchanges are one per row of a file: their timers cost about a sixth of a 100,000-row plan's time. Camel's
  * own factory ({@code camel.metrics.enable-route-policy}) is turned off in its favour, since Camel's configuration has
  * no key for the routes to leave out. It counts routes and the context, in Micrometer's naming
  * ({@code camel.metrics.route-policy-level} and {@code naming-strategy} do not apply to it).
