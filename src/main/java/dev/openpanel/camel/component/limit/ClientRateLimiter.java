@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * The server counts requests in a fixed window that starts at the first request it sees, so its windows can start
  * anywhere relative to ours. The only schedule that never overflows such a window at full throughput is a sliding
  * log: at most {@code budget} ({@code requests - reserve}) sends in any interval of {@code period + margin}, each send
- * counted from when the server may have counted it (its answer less the least latency of the recent answers, when that
- * is later than its permit: a JVM's first request, or one held up on its way, starts the server's window late). Token
+ * counted from when the server may have counted it (its answer less the least latency of the recent answers and half
+ * the margin, when that is later than its permit: a JVM's first request, or one held up on its way, starts the
+ * server's window late). Token
  * buckets and fixed windows (Camel's Throttle EIP, resilience4j) let up to twice the budget through around a window
  * edge.
  * <p>
@@ -237,11 +238,12 @@ public final class ClientRateLimiter {
         long window = windowNanos + extraNanos;
         int budget = settings.budget();
         // A send counts from when the server may have counted it: a JVM's first request, or one held up on its way,
-        // reaches the server later than its permit, and the server's window starts then.
-        long least = leastLatency();
-        int sent = log.countReachedWithin(now, window, least);
+        // reaches the server later than its permit, and the server's window starts then. Lateness within half the
+        // margin is jitter the margin absorbs anyway; the other half covers the way out of the fastest answer.
+        long credited = leastLatency() + settings.margin().toNanos() / 2;
+        int sent = log.countReachedWithin(now, window, credited);
         // The oldest send that must leave the window before one more fits.
-        long wait = sent < budget ? 0 : log.reachedByOfNewest(budget, least) + window - now;
+        long wait = sent < budget ? 0 : log.reachedByOfNewest(budget, credited) + window - now;
         if (priority == CallPriority.BULK && sent >= burst) {
             wait = Math.max(wait, log.newest().grantedAt() + window / budget - now);
         }
