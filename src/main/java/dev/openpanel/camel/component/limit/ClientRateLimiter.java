@@ -25,11 +25,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li><b>priority</b>: waiting {@link CallPriority#URGENT} callers go first, oldest first, but bulk callers get at
  * least one permit in every {@value PermitQueue#BULK_SHARE} while they wait ({@link PermitQueue});</li>
- * <li><b>pacing</b>: once at least half the budget was sent in the last window, a {@link CallPriority#BULK} permit
- * also waits until {@code (period + margin) / budget} after the previous send. Sustained bulk work is spread evenly
- * across the window, at the same rate, instead of bursting at its start; a small job on a free budget still goes at
- * once, and urgent calls are never paced, so one arriving during bulk work waits for the next slot, not the next
- * window.</li>
+ * <li><b>pacing</b>: {@link CallPriority#BULK} permits follow a schedule one {@code (period + margin) / budget}
+ * apart: each bulk permit moves the schedule on by that spacing, from its time or from where the schedule was, if later.
+ * While fewer than half the budget went out in the last window a bulk permit need not wait for the schedule, so a
+ * small job on a free budget goes at once; past that, bulk work waits for the schedule, which repays the burst (it
+ * resumes where the burst would have ended had it been paced). Sustained bulk work thus sends evenly across the
+ * window at the full rate, its slots come free one spacing apart, and an urgent call (never paced) arriving during it
+ * waits for the next slot, not for the gap a burst leaves one window later.</li>
  * </ul>
  * Answers feed back in:
  * <ul>
@@ -64,6 +66,8 @@ public final class ClientRateLimiter {
     private final ServerWindowView server = new ServerWindowView(log);
     private final PermitQueue queue = new PermitQueue();
     private long blockedUntil;
+    /** When the next bulk permit is due on the paced schedule. */
+    private long bulkDue;
     /** Spacing added after 429s we caused ourselves, and when the last one happened. */
     private long extraNanos;
     private long lastSelfInflicted;
@@ -85,6 +89,7 @@ public final class ClientRateLimiter {
         this.burst = (settings.budget() + 1) / 2;
         this.clock = clock;
         this.blockedUntil = clock.getAsLong();
+        this.bulkDue = blockedUntil;
     }
 
     public RateLimitSettings settings() {
@@ -122,7 +127,7 @@ public final class ClientRateLimiter {
                     if (wait <= 0) {
                         queue.served(waiter);
                         served = true;
-                        return grant(now, now - start);
+                        return grant(now, now - start, priority);
                     }
                     changed.awaitNanos(wait);
                 }
@@ -245,7 +250,7 @@ public final class ClientRateLimiter {
         // The oldest send that must leave the window before one more fits.
         long wait = sent < budget ? 0 : log.reachedByOfNewest(budget, credited) + window - now;
         if (priority == CallPriority.BULK && sent >= burst) {
-            wait = Math.max(wait, log.newest().grantedAt() + window / budget - now);
+            wait = Math.max(wait, bulkDue - now);
         }
         return wait;
     }
@@ -275,8 +280,15 @@ public final class ClientRateLimiter {
     }
 
     Permit grant(long now, long waited) {
+        return grant(now, waited, CallPriority.URGENT);
+    }
+
+    Permit grant(long now, long waited, CallPriority priority) {
         Permit permit = log.add(now, waited);
         server.granted(now);
+        if (priority == CallPriority.BULK) {
+            bulkDue = Math.max(bulkDue, now) + (windowNanos + extraNanos) / settings.budget();
+        }
         return permit;
     }
 

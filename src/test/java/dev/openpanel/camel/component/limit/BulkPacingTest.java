@@ -25,16 +25,44 @@ class BulkPacingTest {
     private final ClientRateLimiter limiter = new ClientRateLimiter(MANAGE, now::get);
 
     @Test
-    void aSmallBulkJobOnAFreeBudgetGoesAtOnceAndOnlyTheRestOfTheWindowIsPaced() {
+    void aSmallBulkJobOnAFreeBudgetGoesAtOnceAndMoreBulkWorkRepaysTheBurstBeforeItGoesOn() {
         for (int i = 0; i < 10; i++) {
             assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.BULK)).as("send %d", i).isZero();
-            limiter.grant(now.get(), 0);
+            limiter.grant(now.get(), 0, CallPriority.BULK);
         }
-        assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.BULK)).as("half the budget is gone: paced")
-                .isEqualTo(SPACING);
+        assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.BULK))
+                .as("half the budget is gone: the next bulk permit comes where the ten would have ended, paced")
+                .isEqualTo(10 * SPACING);
         assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.URGENT)).as("urgent calls are never paced").isZero();
-        now.addAndGet(SPACING);
+        now.addAndGet(10 * SPACING);
         assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.BULK)).isZero();
+        limiter.grant(now.get(), 0, CallPriority.BULK);
+        assertThat(limiter.nanosUntilAllowed(now.get(), CallPriority.BULK)).isEqualTo(SPACING);
+    }
+
+    @Test
+    void duringSustainedBulkWorkThatBeganWithABurstEveryUrgentCallFindsASlotWithinOneSpacing() {
+        // Bulk work always has a call ready; from 15 s on, urgent calls come one after another, each 50 ms after the
+        // previous one's permit (an event's steps), as deployment events posted in turn during an import do.
+        long start = now.get();
+        long step = 10 * MS;
+        long urgentDue = start + 15 * S;
+        long worstUrgentWait = 0;
+        int urgentCalls = 0;
+        while (now.get() - start < 60 * S) {
+            long at = now.get();
+            if (at - urgentDue >= 0 && limiter.nanosUntilAllowed(at, CallPriority.URGENT) <= 0) {
+                worstUrgentWait = Math.max(worstUrgentWait, at - urgentDue);
+                limiter.grant(at, 0, CallPriority.URGENT);
+                urgentCalls++;
+                urgentDue = at + 50 * MS;
+            } else if (limiter.nanosUntilAllowed(at, CallPriority.BULK) <= 0) {
+                limiter.grant(at, 0, CallPriority.BULK);
+            }
+            now.addAndGet(step);
+        }
+        assertThat(urgentCalls).as("urgent calls in 45 s").isGreaterThan(40);
+        assertThat(worstUrgentWait).as("the longest an urgent call waited for a slot").isLessThanOrEqualTo(SPACING + step);
     }
 
     @Test
@@ -102,7 +130,7 @@ class BulkPacingTest {
             while ((wait = target.nanosUntilAllowed(now.get(), priority)) > 0) {
                 now.addAndGet(wait);
             }
-            target.grant(now.get(), 0);
+            target.grant(now.get(), 0, priority);
             sends.add(now.get());
         }
         return sends;

@@ -39,7 +39,7 @@ class PriorityOrderTest {
     void anUrgentCallArrivingAfterWaitingBulkCallsGoesFirstAndIsNotPacedWhileBulkCallsAre() {
         long start = now.get();
         for (int i = 0; i < 12; i++) {
-            limiter.grant(start + i * 510 * MS, 0);
+            limiter.grant(start + i * 510 * MS, 0, CallPriority.BULK);
         }
         now.set(start + 11 * 510 * MS);
         for (int i = 1; i <= 3; i++) {
