@@ -5,16 +5,23 @@ import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 
 import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.config.InvalidConfigurationException;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.config.OpenPanelSettings;
 import dev.openpanel.camel.config.SettingValues;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
-/** The beans of {@code routes/cleanup.camel.yaml}, the Camel Main way: {@value CleanupRuns#BEAN} and {@value CleanupSteps#BEAN}. */
+/**
+ * The beans of {@code routes/cleanup.camel.yaml}, the Camel Main way: {@value CleanupRuns#BEAN},
+ * {@value CleanupSteps#BEAN} and {@value CleanupRulesFile#BEAN}.
+ */
 public class CleanupConfiguration extends ContextConfiguration {
 
     /** Registry name of the thread pool of a run's deletes (routes/cleanup.camel.yaml). */
@@ -33,11 +40,44 @@ public class CleanupConfiguration extends ContextConfiguration {
         return settings;
     }
 
+    private CleanupRulesFile rulesFile;
+
+    /** The rules file, checked at start-up, by every run and request, and by the watch route when it changes. */
+    @BindToRegistry(CleanupRulesFile.BEAN)
+    public synchronized CleanupRulesFile rulesFile() {
+        if (rulesFile == null) {
+            rulesFile = new CleanupRulesFile(settings().rules());
+        }
+        return rulesFile;
+    }
+
     @BindToRegistry(CleanupRuns.BEAN)
     public CleanupRuns cleanupRuns(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
             @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics,
             @BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token) {
-        return new CleanupRuns(settings(), data, metrics, token, Clock.systemUTC());
+        return new CleanupRuns(settings(), rulesFile(), data, metrics, token, Clock.systemUTC());
+    }
+
+    /**
+     * A service (triggers on) does not start with a rules file it cannot use: start-up stops with the rule and field
+     * (exit 2). While it runs, readiness says when the file became unusable.
+     */
+    @Override
+    public void configure(CamelContext context) {
+        boolean triggers = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
+                .map(Boolean::parseBoolean).orElse(true);
+        if (!triggers) {
+            return;
+        }
+        CleanupRulesFile.Verdict verdict = rulesFile().check();
+        if (!verdict.isValid()) {
+            throw new InvalidConfigurationException("the cleanup rules file " + rulesFile().file() + " (openpanel.cleanup.rules)"
+                    + " cannot be used: " + verdict.problem());
+        }
+        HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
+        if (health != null) {
+            health.register(new CleanupRulesHealthCheck(rulesFile()));
+        }
     }
 
     /**

@@ -47,14 +47,22 @@ public final class CleanupRules {
 
     /** The rules of a file. */
     public static List<CleanupRule> load(Path file) {
-        String text;
+        return parse(file, read(file));
+    }
+
+    /** The text of a rules file. */
+    static String read(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
         } catch (IOException e) {
             throw new InvalidRulesException("the rules file " + file + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The rules in the text of a rules file (the file only names it in messages). */
+    static List<CleanupRule> parse(Path file, String text) {
         JsonNode root;
         try {
             root = YAML.readTree(text);

@@ -51,24 +51,36 @@ public final class CleanupRuns {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final CleanupSettings settings;
+    private final CleanupRulesFile rulesFile;
     private final DataDirectory data;
     private final OpenPanelMetrics metrics;
     private final BearerToken token;
     private final Clock clock;
     private final AtomicReference<CleanupRun> running = new AtomicReference<>();
 
-    public CleanupRuns(CleanupSettings settings, DataDirectory data, OpenPanelMetrics metrics, BearerToken token, Clock clock) {
+    public CleanupRuns(CleanupSettings settings, CleanupRulesFile rulesFile, DataDirectory data, OpenPanelMetrics metrics,
+            BearerToken token, Clock clock) {
         this.settings = settings;
+        this.rulesFile = rulesFile;
         this.data = data;
         this.metrics = metrics;
         this.token = token;
         this.clock = clock;
     }
 
-    /** {@code POST /jobs/cleanup}: 202 with the run id (the run is reserved), 409 while one is in progress, 401. */
+    /**
+     * {@code POST /jobs/cleanup}: 202 with the run id (the run is reserved), 409 while one is in progress, 422 while the
+     * rules file cannot be used (with the rule and field), 401.
+     */
     public void acceptOnDemand(Exchange exchange) {
         exchange.setProperty(ACCEPTED, false);
         if (!HttpReplies.authorized(exchange, token)) {
+            return;
+        }
+        CleanupRulesFile.Verdict rules = rulesFile.check();
+        if (!rules.isValid()) {
+            HttpReplies.json(exchange, 422, Map.of("error", "Unprocessable Entity", "message",
+                    "the cleanup rules file " + rulesFile.file() + " cannot be used: " + rules.problem()));
             return;
         }
         CleanupRun run = reserve();
@@ -115,12 +127,12 @@ public final class CleanupRuns {
             }
         });
         LOG.info("Cleanup run {} ({}) started by {}", run.id(), run.mode(), run.trigger());
-        try {
-            run.rules(CleanupRules.load(settings.rules()));
-        } catch (InvalidRulesException e) {
-            run.fail(e.getMessage(), true);
+        CleanupRulesFile.Verdict rules = rulesFile.check();
+        if (!rules.isValid()) {
+            run.fail(rules.problem(), true);
             return List.of();
         }
+        run.rules(rules.rules());
         return RuleMatcher.kindsNamedBy(run.rules());
     }
 
@@ -144,6 +156,8 @@ public final class CleanupRuns {
             throw new UncheckedIOException("cannot write the cleanup report " + file, e);
         }
         candidates.forEach(c -> metrics.cleanupOutcome(c.resource(), c.outcome()));
+        metrics.cleanupRun(run.rulesInvalid() ? "rules-invalid" : run.error() != null ? "failed"
+                : run.stopped() != null ? "stopped" : run.guard() != null ? "guarded" : "completed");
         if (report.hasProblems()) {
             LOG.error(report.describe());
         } else {

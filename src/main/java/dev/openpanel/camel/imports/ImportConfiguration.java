@@ -46,16 +46,19 @@ public class ImportConfiguration extends ContextConfiguration {
 
     @BindToRegistry(InboxFiles.BEAN)
     public InboxFiles inboxFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics,
             @PropertyInject(value = "openpanel.import.read-lock-check-interval", defaultValue = "1000") String readLockInterval) {
         Duration quiet = Duration.ofMillis(SettingValues.wholeNumber(key -> readLockInterval,
                 "openpanel.import.read-lock-check-interval", "1000", 0, "a number of milliseconds"));
-        return new InboxFiles(() -> data, quiet, Clock.systemUTC());
+        return new InboxFiles(() -> data, () -> metrics, quiet, Clock.systemUTC());
     }
 
     @BindToRegistry(ImportFiles.BEAN)
     public ImportFiles importFiles(@BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
-            @BeanInject(ExtensionPoints.BEAN) ExtensionPoints extensions) {
-        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(getCamelContext()), data, settings(), extensions);
+            @BeanInject(ExtensionPoints.BEAN) ExtensionPoints extensions,
+            @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
+        return new ImportFiles(() -> OpenPanelConfiguration.manageApi(getCamelContext()), data, settings(), extensions,
+                () -> metrics);
     }
 
     @BindToRegistry(ImportRows.BEAN)

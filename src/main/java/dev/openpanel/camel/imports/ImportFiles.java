@@ -17,6 +17,7 @@ import dev.openpanel.camel.component.kind.ResourceKind;
 import dev.openpanel.camel.component.limit.CallPriority;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.extensions.ExtensionPoints;
+import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
  * The file steps of {@code routes/import.camel.yaml} (bean {@value #BEAN}): {@link #open} checks a file and sets up
@@ -44,12 +45,15 @@ public final class ImportFiles {
     static final String FILE = "OpenpanelImportFile";
 
     private final Supplier<ManageApi> api;
+    private final Supplier<OpenPanelMetrics> metrics;
     private final DataDirectory data;
     private final ImportSettings settings;
     private final ExtensionPoints extensions;
 
-    public ImportFiles(Supplier<ManageApi> api, DataDirectory data, ImportSettings settings, ExtensionPoints extensions) {
+    public ImportFiles(Supplier<ManageApi> api, DataDirectory data, ImportSettings settings, ExtensionPoints extensions,
+            Supplier<OpenPanelMetrics> metrics) {
         this.api = api;
+        this.metrics = metrics;
         this.data = data;
         this.settings = settings;
         this.extensions = extensions;
@@ -91,7 +95,12 @@ public final class ImportFiles {
 
     /** Writes the results and errors files, moves the file when asked, and returns the summary. */
     public ImportSummary finish(Exchange exchange) {
-        return exchange.getProperty(FILE, ImportFile.class).finish(flag(exchange, MOVE_WHEN_DONE));
+        boolean move = flag(exchange, MOVE_WHEN_DONE);
+        ImportSummary summary = exchange.getProperty(FILE, ImportFile.class).finish(move);
+        if (move && summary.rejection() != null && !summary.dryRun()) {
+            metrics.get().fileRejected(summary.kind(), "unreadable");
+        }
+        return summary;
     }
 
     private static Path file(Exchange exchange) {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.metrics.OpenPanelMetrics;
 import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.logging.InputEcho;
 
@@ -39,6 +40,7 @@ public final class InboxFiles implements GenericFileFilter<File> {
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
 
     private final Supplier<DataDirectory> data;
+    private final Supplier<OpenPanelMetrics> metrics;
     private final Duration quiet;
     private final Clock clock;
 
@@ -46,8 +48,9 @@ public final class InboxFiles implements GenericFileFilter<File> {
      * @param data  the data directory (for the errors file)
      * @param quiet how long a refused file must stay unchanged before it is moved
      */
-    public InboxFiles(Supplier<DataDirectory> data, Duration quiet, Clock clock) {
+    public InboxFiles(Supplier<DataDirectory> data, Supplier<OpenPanelMetrics> metrics, Duration quiet, Clock clock) {
         this.data = data;
+        this.metrics = metrics;
         this.quiet = quiet;
         this.clock = clock;
     }
@@ -108,6 +111,7 @@ public final class InboxFiles implements GenericFileFilter<File> {
             ImportOutputs outputs = new ImportOutputs(data.get());
             outputs.writeRejected(name, InputEcho.quoted(original), reason);
             Path moved = moveToFailed(file, safe);
+            metrics.get().fileRejected(file.getParent().getFileName().toString(), "refused");
             LOG.warn("Inbox file '{}' in {} not imported: {}; moved to {}, reason in {}", InputEcho.quoted(original),
                     file.getParent(), reason, moved, outputs.errorsFile(name));
         } catch (IOException | UncheckedIOException e) {

@@ -141,6 +141,37 @@ public final class OpenPanelMetrics {
                 .register(registry()).increment();
     }
 
+    /**
+     * A file left an inbox for {@code .failed/} without being imported: {@code refused} (not a plain {@code *.csv}
+     * file: another extension, a hidden or unsafe name, a link, a folder) or {@code unreadable} (its header, encoding
+     * or CSV syntax).
+     */
+    public void fileRejected(String kind, String reason) {
+        Counter.builder("openpanel_import_files_rejected").description("Inbox files moved to .failed/ without an import")
+                .tag("kind", kind).tag("reason", reason).register(registry()).increment();
+    }
+
+    /** The intake refused a deployment event with this HTTP status (400, 401, 409, 413, 415, 503). */
+    public void eventRefused(int status) {
+        Counter.builder("openpanel_intake_refused").description("Deployment events the intake refused, by HTTP status")
+                .tag("status", String.valueOf(status)).register(registry()).increment();
+    }
+
+    /**
+     * A cleanup run ended: {@code completed}, {@code guarded} (more than max-deletes), {@code stopped} (time limit or
+     * the API gone), {@code failed} (a listing failed) or {@code rules-invalid}.
+     */
+    public void cleanupRun(String outcome) {
+        Counter.builder("openpanel_cleanup_runs").description("Cleanup runs by outcome").tag("outcome", outcome)
+                .register(registry()).increment();
+    }
+
+    /** Reports a queue's depth at each scrape ({@code openpanel_queue_depth{queue}}); a negative value is not shown. */
+    public void watchQueue(String queue, ToDoubleFunction<String> depth) {
+        Gauge.builder("openpanel_queue_depth", queue, depth).description("Messages waiting in a queue")
+                .tag("queue", queue).register(registry());
+    }
+
     /** A cleanup candidate's outcome ({@code deleted}, {@code would-delete}, {@code protected}, ...). */
     public void cleanupOutcome(String resource, String outcome) {
         Counter.builder("openpanel_cleanup_candidates").description("Cleanup candidates by resource and outcome")

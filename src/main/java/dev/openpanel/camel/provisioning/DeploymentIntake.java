@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.http.HttpReplies;
+import dev.openpanel.camel.metrics.OpenPanelMetrics;
 
 /**
  * {@code POST /events/deployment} (bean {@value #BEAN}): checks the bearer token, validates the event, and puts it on
@@ -32,11 +33,13 @@ public final class DeploymentIntake {
     private final DeploymentEventParser parser;
     private final ProvisioningSettings settings;
     private final EventRecords records;
+    private final OpenPanelMetrics metrics;
     private volatile ProducerTemplate template;
 
     public DeploymentIntake(CamelContext context, BearerToken token, DeploymentEventParser parser, ProvisioningSettings settings,
-            EventRecords records) {
+            EventRecords records, OpenPanelMetrics metrics) {
         this.context = context;
+        this.metrics = metrics;
         this.token = token;
         this.parser = parser;
         this.settings = settings;
@@ -45,17 +48,18 @@ public final class DeploymentIntake {
 
     public void accept(Exchange exchange) {
         if (!HttpReplies.authorized(exchange, token)) {
+            metrics.eventRefused(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
             return;
         }
         String formType = FormBodies.formType(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
         if (formType != null) {
             LOG.info("Deployment event refused at intake: sent as {}", formType);
-            HttpReplies.json(exchange, 415, Map.of("error", "Unsupported Media Type", "message", FormBodies.refusal(formType)));
+            refuse(exchange, 415, Map.of("error", "Unsupported Media Type", "message", FormBodies.refusal(formType)));
             return;
         }
         byte[] body = exchange.getIn().getBody(byte[].class);
         if (body != null && body.length > settings.maxEventBytes()) {
-            HttpReplies.json(exchange, 413, Map.of("error", "Payload Too Large", "message",
+            refuse(exchange, 413, Map.of("error", "Payload Too Large", "message",
                     "the event is " + body.length + " bytes; the limit is " + settings.maxEventBytes()));
             return;
         }
@@ -64,25 +68,30 @@ public final class DeploymentIntake {
             event = parser.parse(body);
         } catch (InvalidEventException e) {
             LOG.info("Deployment event refused at intake: {}", e.getMessage());
-            HttpReplies.json(exchange, 400, Map.of("error", "Bad Request", "message", e.getMessage(), "problems", e.getProblems()));
+            refuse(exchange, 400, Map.of("error", "Bad Request", "message", e.getMessage(), "problems", e.getProblems()));
             return;
         }
         String conflict = conflict(event);
         if (conflict != null) {
             LOG.info("Deployment event refused at intake: {}", conflict);
-            HttpReplies.json(exchange, 409, Map.of("error", "Conflict", "eventId", event.eventId(), "message", conflict));
+            refuse(exchange, 409, Map.of("error", "Conflict", "eventId", event.eventId(), "message", conflict));
             return;
         }
         try {
             template().sendBodyAndHeader(settings.queue(), new String(body, StandardCharsets.UTF_8), Provisioning.EVENT_ID, event.eventId());
         } catch (RuntimeException e) {
             LOG.error("Event {} could not be queued on {}: {}", event.eventId(), settings.queue(), e.getMessage());
-            HttpReplies.json(exchange, 503, Map.of("error", "Service Unavailable", "message",
+            refuse(exchange, 503, Map.of("error", "Service Unavailable", "message",
                     "the event could not be queued; nothing was accepted, send it again"));
             return;
         }
         LOG.info("Event {} queued", event.eventId());
         HttpReplies.json(exchange, 202, Map.of("eventId", event.eventId(), "status", "queued"));
+    }
+
+    private void refuse(Exchange exchange, int status, Object body) {
+        metrics.eventRefused(status);
+        HttpReplies.json(exchange, status, body);
     }
 
     /** Why the event id cannot take this content (it came before with other content), or null. */

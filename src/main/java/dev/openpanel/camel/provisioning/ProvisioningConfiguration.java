@@ -1,5 +1,7 @@
 package dev.openpanel.camel.provisioning;
 
+import java.util.List;
+
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -64,8 +66,9 @@ public class ProvisioningConfiguration extends ContextConfiguration {
 
     @BindToRegistry(DeploymentIntake.BEAN)
     public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token,
-            @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data) {
-        return new DeploymentIntake(getCamelContext(), token, parser(), settings(), records(data));
+            @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
+            @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
+        return new DeploymentIntake(getCamelContext(), token, parser(), settings(), records(data), metrics);
     }
 
     @BindToRegistry(DeploymentEventStatus.BEAN)
@@ -110,6 +113,20 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         }
         if (context.hasComponent("jms") == null) {
             context.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
+        }
+        if (triggers) {
+            watchQueueDepths(context, new QueueDepths(connectionFactory));
+        }
+    }
+
+    /** The event queue and its dead-letter queue, when they are JMS queues, as {@code openpanel_queue_depth{queue}}. */
+    private static void watchQueueDepths(CamelContext context, QueueDepths depths) {
+        OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.METRICS, OpenPanelMetrics.class);
+        for (String key : List.of("openpanel.provisioning.from", "openpanel.provisioning.dead-letter")) {
+            String queue = QueueDepths.queueName(context.getPropertiesComponent().resolveProperty(key).orElse(null));
+            if (queue != null) {
+                metrics.watchQueue(queue, depths::depth);
+            }
         }
     }
 

@@ -50,6 +50,7 @@ class CleanupTest {
     static void start() {
         simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start();
         rules = temp.resolve("cleanup.yaml");
+        writeRules("rules:\n  - name: nothing yet\n    resource: projects\n    where: { name: \"^nothing-matches-this$\" }\n");
         port = TestMains.freePort();
         Map<String, String> properties = TestMains.simulatorProperties(simulator, temp.resolve("data"));
         properties.put("openpanel.cleanup.rules", rules.toString());
@@ -287,6 +288,43 @@ class CleanupTest {
         assertThat(new ObjectMapper().readTree(report.toFile()).get("trigger").asText()).isEqualTo("http");
         simulator.behavior().reset();
         await().atMost(Duration.ofSeconds(10)).until(() -> authorized("POST", "/jobs/cleanup").status() == 202);
+    }
+
+    @Test
+    void aRulesFileThatBecomesUnusableIsRefusedWith422AndNamedByReadinessUntilItIsFixed() throws Exception {
+        writeRules("rules:\n  - name: typo\n    resource: clients\n    where: { nmae: \"^bad\" }\n");
+        RawHttp.Answer refused = authorized("POST", "/jobs/cleanup");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).isEqualTo("the cleanup rules file " + rules + " cannot be used: "
+                + "rule 1 ('typo'), field 'where': unknown key 'nmae' (expected name, olderThan, projectId, type)");
+        RawHttp health = new RawHttp("http://127.0.0.1:" + port, null, null);
+        RawHttp.Answer ready = health.get("/observe/health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.body()).contains("cleanup-rules").contains("rule 1 ('typo'), field 'where': unknown key 'nmae'");
+        double invalidBefore = runsCounted("rules-invalid");
+        double completedBefore = runsCounted("completed");
+        CleanupReport refusedRun = run(true);
+        assertThat(refusedRun.rulesInvalid()).isTrue();
+        assertThat(refusedRun.error()).contains("rule 1 ('typo'), field 'where': unknown key 'nmae'");
+        assertThat(simulator.requests()).as("a refused run spends nothing").isEmpty();
+
+        writeRules("rules:\n  - name: fixed\n    resource: clients\n    where: { name: \"^nothing-matches-this$\" }\n");
+        assertThat(health.get("/observe/health/ready").status()).isEqualTo(200);
+        RawHttp.Answer started = authorized("POST", "/jobs/cleanup");
+        assertThat(started.status()).isEqualTo(202);
+        Path report = temp.resolve("data/reports/cleanup-" + started.json().get("runId").asText() + ".json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("rules").get(0).get("name").asText()).isEqualTo("fixed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runsCounted("completed") == completedBefore + 1);
+        assertThat(runsCounted("rules-invalid")).isEqualTo(invalidBefore + 1);
+    }
+
+    /** openpanel_cleanup_runs_total of the outcome, scraped over HTTP; 0 before the first. */
+    private static double runsCounted(String outcome) {
+        String metrics = new RawHttp("http://127.0.0.1:" + port, null, null).get("/observe/metrics").body();
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^openpanel_cleanup_runs_total\\{outcome=\""
+                + java.util.regex.Pattern.quote(outcome) + "\"\\} ([0-9.eE+-]+)$").matcher(metrics);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     /** A request with the intake token in the Authorization header. */

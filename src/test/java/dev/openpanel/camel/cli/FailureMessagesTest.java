@@ -51,6 +51,20 @@ class FailureMessagesTest extends CommandProcessTest {
     }
 
     @Test
+    void aServiceDoesNotStartWithACleanupRulesFileItCannotUseExit2WithTheRuleAndField() throws Exception {
+        Path broken = ServiceProcess.workingDirectory(temp.resolve("rules"));
+        Files.writeString(broken.resolve("config/cleanup.yaml"), "rules:\n  - name: everything\n    resource: projects\n"
+                + "    where: { name: \"\" }\n");
+        String sentence = "openpanel-camel cannot start: the cleanup rules file config/cleanup.yaml (openpanel.cleanup.rules)"
+                + " cannot be used: rule 1 ('everything'), field 'where.name': the pattern '' matches every project's name";
+        try (ServiceProcess service = ServiceProcess.start(broken, environment())) {
+            assertThat(service.awaitExit(TIMEOUT)).isEqualTo(2);
+            assertThat(occurrences(service.output(), sentence)).as(service.output()).isEqualTo(1);
+            assertThat(service.output()).doesNotContain("\tat ").doesNotContain(") started in");
+        }
+    }
+
+    @Test
     void aSecondServiceOnTheSameDataDirectorySaysWhyOnceWithoutAStackTrace() {
         Path shared = ServiceProcess.workingDirectory(temp.resolve("shared"));
         try (ServiceProcess first = ServiceProcess.start(shared, environment())) {

@@ -111,6 +111,7 @@ class ObservabilityTest {
             properties.put("openpanel.health.probe-interval", "1h");
             properties.put("openpanel.rate-limit.period", "4s");
             properties.put("openpanel.import.read-lock-check-interval", "100");
+            properties.put("openpanel.intake.token", "metrics-token");
             Main main = TestMains.start(properties);
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> simulator.requests().size() >= 1);
@@ -118,7 +119,17 @@ class ObservabilityTest {
                 Path inbox = data.resolve("inbox/projects");
                 Files.writeString(inbox.resolve(".metrics.csv.part"), "name,domain\nMetrics One,\nMetrics Two,\nMetrics Bad,nope\n");
                 Files.move(inbox.resolve(".metrics.csv.part"), inbox.resolve("metrics.csv"));
-                await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/metrics.csv")));
+                Files.writeString(inbox.resolve("notes.txt"), "not a CSV file");
+                Files.writeString(inbox.resolve(".wrong.csv.part"), "title,datetime\nDeploy,2026-11-30T10:00:00Z\n");
+                Files.move(inbox.resolve(".wrong.csv.part"), inbox.resolve("wrong.csv"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/metrics.csv"))
+                        && Files.exists(inbox.resolve(".failed/notes.txt")) && Files.exists(inbox.resolve(".failed/wrong.csv")));
+                RawHttp anonymous = new RawHttp("http://127.0.0.1:" + port, null, null);
+                RawHttp intake = RawHttp.bearer("http://127.0.0.1:" + port, "metrics-token");
+                assertThat(anonymous.post("/events/deployment", "{}").status()).isEqualTo(401);
+                assertThat(intake.post("/events/deployment", "{\"eventId\":\"no project\"}").status()).isEqualTo(400);
+                assertThat(intake.post("/events/deployment", "{\"eventId\":\"x\",\"project\":").status()).isEqualTo(400);
+                main.getCamelContext().createProducerTemplate().sendBody("jms:queue:deployments.dlq", "{\"eventId\":\"dead\"}");
                 main.getCamelContext().createProducerTemplate().requestBody("direct:provision-event",
                         "{\"eventId\":\"metrics-1\",\"project\":{\"name\":\"Metrics One\"}}");
 
@@ -133,7 +144,15 @@ class ObservabilityTest {
                 assertThat(value(metrics, "openpanel_provisioning_events_total", "outcome=\"unchanged\""))
                         .as("the event found its project as it should be").isEqualTo(1.0);
                 assertThat(value(metrics, "camel_exchanges_total", "routeId=\"import-file\""))
-                        .as("Camel's route metrics count the file's one exchange").isEqualTo(1.0);
+                        .as("Camel's route metrics count the files' exchanges (one per file the filter let through)").isEqualTo(2.0);
+                assertThat(value(metrics, "openpanel_import_files_rejected_total", "kind=\"projects\",reason=\"refused\""))
+                        .as("notes.txt").isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_import_files_rejected_total", "kind=\"projects\",reason=\"unreadable\""))
+                        .as("a references header in the projects inbox").isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_intake_refused_total", "status=\"401\"")).isEqualTo(1.0);
+                assertThat(value(metrics, "openpanel_intake_refused_total", "status=\"400\"")).isEqualTo(2.0);
+                assertThat(value(metrics, "openpanel_queue_depth", "queue=\"deployments\"")).as("nothing waits").isZero();
+                assertThat(value(metrics, "openpanel_queue_depth", "queue=\"deployments.dlq\"")).isEqualTo(1.0);
                 assertThat(metrics).as("no route metrics for the routes of one exchange per row")
                         .doesNotContain("routeId=\"import-row\"").doesNotContain("routeId=\"import-call\"");
             } finally {
