@@ -1,30 +1,48 @@
 package dev.openpanel.camel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 
+import dev.openpanel.camel.app.ApplicationMain;
+import dev.openpanel.camel.app.ConfigLocation;
 import dev.openpanel.camel.cli.ExitCodes;
 import dev.openpanel.camel.cli.OpenPanelCommand;
 import dev.openpanel.camel.cli.Verbosity;
+import dev.openpanel.camel.config.InvalidConfigurationException;
 import picocli.CommandLine;
 
 /**
  * Starts openpanel-camel: the long-running service by default ({@code run}), or one of the one-shot commands for
- * pipelines. Configuration comes from {@code config/application.properties} and the environment (which wins).
+ * pipelines. Configuration comes from the {@link ConfigLocation} and the environment (which wins).
  */
 public final class OpenPanelCamelApplication {
 
     private static final Set<String> ONE_SHOT = Set.of("api", "import", "provision", "cleanup");
-    private static final String LOG_CONFIG = "config/log4j2.xml";
 
     private OpenPanelCamelApplication() {
     }
 
     public static void main(String[] args) {
+        String configDirectory = configDirectory(args);
+        if (configDirectory != null) {
+            System.setProperty(ApplicationMain.CONFIG_DIR, configDirectory);
+        }
         configureLogging(args.length > 0 && ONE_SHOT.contains(args[0]));
         System.exit(execute(args));
+    }
+
+    /** The value of {@code --config DIR} or {@code --config=DIR}, or null. */
+    private static String configDirectory(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--config=")) {
+                return args[i].substring("--config=".length());
+            }
+        }
+        return null;
     }
 
     /** Runs the command line and returns the exit code. */
@@ -45,8 +63,15 @@ public final class OpenPanelCamelApplication {
 
     /** Before any logger exists: the project's log configuration; one-shot commands log to stderr, Camel at WARN. */
     private static void configureLogging(boolean oneShot) {
-        if (System.getProperty("log4j2.configurationFile") == null && Files.isRegularFile(Path.of(LOG_CONFIG))) {
-            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            try {
+                Path log = ConfigLocation.resolve(ConfigLocation.requested(System::getenv), Path.of("")).logConfig();
+                if (log != null) {
+                    System.setProperty("log4j2.configurationFile", log.toString());
+                }
+            } catch (InvalidConfigurationException e) {
+                // Reported by the command with the other configuration errors.
+            }
         }
         if (oneShot) {
             System.setProperty("openpanel.log.target", "SYSTEM_ERR");

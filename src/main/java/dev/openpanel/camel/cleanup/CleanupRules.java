@@ -1,6 +1,8 @@
 package dev.openpanel.camel.cleanup;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ import dev.openpanel.camel.config.Durations;
  */
 public final class CleanupRules {
 
+    private static final String CLASSPATH = "classpath:";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> RULE_KEYS = Set.of("name", "resource", "where", "matchAll");
     /** Names a pattern that matches every name also matches; "" and "^" and ".*" match them all. */
@@ -45,15 +48,25 @@ public final class CleanupRules {
     private CleanupRules() {
     }
 
-    /** The rules of a file. */
-    public static List<CleanupRule> load(Path file) {
+    /** The rules of a file: a path, or {@code classpath:...} for rules packaged in the jar. */
+    public static List<CleanupRule> load(String file) {
         return parse(file, read(file));
     }
 
     /** The text of a rules file. */
-    static String read(Path file) {
+    static String read(String file) {
+        if (file.startsWith(CLASSPATH)) {
+            try (InputStream packaged = CleanupRules.class.getClassLoader().getResourceAsStream(file.substring(CLASSPATH.length()))) {
+                if (packaged == null) {
+                    throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
+                }
+                return new String(packaged.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidRulesException("the rules file " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
         try {
-            return Files.readString(file);
+            return Files.readString(Path.of(file));
         } catch (NoSuchFileException e) {
             throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
         } catch (IOException e) {
@@ -62,7 +75,7 @@ public final class CleanupRules {
     }
 
     /** The rules in the text of a rules file (the file only names it in messages). */
-    static List<CleanupRule> parse(Path file, String text) {
+    static List<CleanupRule> parse(String file, String text) {
         JsonNode root;
         try {
             root = YAML.readTree(text);

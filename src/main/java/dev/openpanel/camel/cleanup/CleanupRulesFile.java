@@ -1,6 +1,5 @@
 package dev.openpanel.camel.cleanup;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,11 +18,11 @@ public final class CleanupRulesFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(CleanupRulesFile.class);
 
-    private final Path file;
+    private final String file;
     private String lastText;
     private Verdict verdict;
 
-    public CleanupRulesFile(Path file) {
+    public CleanupRulesFile(String file) {
         this.file = file;
     }
 
@@ -58,8 +57,8 @@ public final class CleanupRulesFile {
         return next;
     }
 
-    /** The rules file. */
-    public Path file() {
+    /** The rules file: a path, or {@code classpath:...}. */
+    public String file() {
         return file;
     }
 

@@ -148,7 +148,7 @@ public final class CleanupRuns {
         candidates.forEach(c -> totals.merge(c.outcome(), 1, Integer::sum));
         Path file = reportFile(run);
         CleanupReport report = new CleanupReport(run.id(), run.mode(), run.trigger(), run.started(), finished,
-                Duration.between(run.started(), finished).toMillis(), settings.rules().toString(), describe(run.rules()),
+                Duration.between(run.started(), finished).toMillis(), settings.rules(), describe(run.rules()),
                 candidates, totals, run.guard(), run.stopped(), run.error(), run.rulesInvalid(), file);
         try {
             PrivateFiles.write(file, ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));

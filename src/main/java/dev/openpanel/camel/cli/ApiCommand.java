@@ -3,7 +3,6 @@ package dev.openpanel.camel.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.camel.Exchange;
@@ -78,7 +77,7 @@ public final class ApiCommand implements Callable<Integer> {
             System.err.println("Refused: " + emptyId + ". Add --force to create it anyway.");
             return ExitCodes.FAILED;
         }
-        try (OneShotApplication app = OneShotApplication.start(Map.of())) {
+        try (OneShotApplication app = OneShotApplication.startCore()) {
             ProducerTemplate template = app.context().createProducerTemplate();
             Exchange result = template.request("openpanel:" + target.value(), exchange -> {
                 exchange.getIn().setHeader(OpenPanelConstants.OPERATION, action.value());

@@ -25,16 +25,38 @@ public final class OneShotApplication implements AutoCloseable {
 
     /** Starts the application; configuration errors surface as exceptions with one sentence. */
     public static OneShotApplication start(Map<String, String> extraProperties) throws Exception {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("openpanel.triggers.enabled", "false");
+        Map<String, String> overrides = oneShotOverrides();
         // platform-http routes need the server even when they do not start: keep it private and on any free port
         overrides.put("camel.server.host", "127.0.0.1");
         overrides.put("camel.server.port", "0");
-        overrides.put("camel.management.enabled", "false");
         overrides.putAll(extraProperties);
         Main main = ApplicationMain.create(System.getenv(), overrides);
         main.start();
         return new OneShotApplication(main);
+    }
+
+    /**
+     * Starts only the core: the {@code openpanel:} component with its settings and data directory, without routes, HTTP
+     * server, broker or scheduler, for a command that calls the API itself ({@code api}).
+     */
+    public static OneShotApplication startCore() throws Exception {
+        Map<String, String> overrides = oneShotOverrides();
+        overrides.put("camel.main.routes-collector-enabled", "false");
+        overrides.put("camel.server.enabled", "false");
+        overrides.put("camel.health.enabled", "false");
+        Main main = ApplicationMain.createCore(System.getenv(), overrides);
+        main.start();
+        return new OneShotApplication(main);
+    }
+
+    /** What every one-shot turns off: triggers, and what only a long-running service is watched through. */
+    private static Map<String, String> oneShotOverrides() {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("openpanel.triggers.enabled", "false");
+        overrides.put("camel.management.enabled", "false");
+        overrides.put("camel.metrics.enabled", "false");
+        overrides.put("camel.main.jmx-enabled", "false");
+        return overrides;
     }
 
     /** Sends an exchange to a work route and returns it answered (a failure is on the exchange, not thrown). */

@@ -14,13 +14,20 @@ import picocli.CommandLine.ScopeType;
                  CommandLine.HelpCommand.class },
          footer = { "", "Exit codes: 0 success, 1 some rows or steps failed permanently, 2 bad usage or configuration,",
                  "  3 the API could not be reached or refused the credentials.",
-                 "Configuration: config/application.properties and the environment (see the README)." })
+                 "Configuration: --config DIR or OPENPANEL_CONFIG_DIR, else config/ and routes/ in the working directory,",
+                 "  else the defaults in the jar; the environment wins (see the README)." })
 public final class OpenPanelCommand implements Callable<Integer> {
 
     /** Read by {@link Verbosity} from the arguments; declared here so every command accepts and documents it. */
     @Option(names = Verbosity.OPTION, scope = ScopeType.INHERIT,
             description = "on a failure, print the stack trace after the one-sentence reason")
     boolean verbose;
+
+    /** Read by the application's main from the arguments (see {@code ConfigLocation}); declared here for every command. */
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "the configuration directory: its application.properties, cleanup.yaml, log4j2.xml and routes/ "
+                    + "replace the packaged ones (default: OPENPANEL_CONFIG_DIR, else config/ in the working directory)")
+    String configDirectory;
 
     @Override
     public Integer call() throws Exception {

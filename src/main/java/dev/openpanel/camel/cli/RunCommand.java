@@ -1,7 +1,5 @@
 package dev.openpanel.camel.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -10,7 +8,7 @@ import org.apache.camel.main.Main;
 import dev.openpanel.camel.app.ApplicationMain;
 import picocli.CommandLine.Command;
 
-/** Runs the long-running service: every route of {@code routes/}, its triggers and the HTTP server. */
+/** Runs the long-running service: every route file of the configuration, its triggers and the HTTP server. */
 @Command(name = "run", mixinStandardHelpOptions = true,
          description = "Runs the service until it is stopped (the default when no command is given). Without "
                  + "OPENPANEL_API_URL it runs in sandbox mode against an embedded simulator.",
@@ -19,11 +17,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(Path.of(ApplicationMain.CONFIG_FILE))) {
-            System.err.println("openpanel-camel cannot start: " + ApplicationMain.CONFIG_FILE + " not found in "
-                    + Path.of("").toAbsolutePath() + "; run it from the project directory.");
-            return ExitCodes.USAGE;
-        }
         Main main = ApplicationMain.create(System.getenv(), Map.of());
         main.run();
         return main.getExitCode();

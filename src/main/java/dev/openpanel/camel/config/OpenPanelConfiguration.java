@@ -92,7 +92,9 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     public void configure(CamelContext context) throws Exception {
         OpenPanelSettings current = settings();
         HttpPortCheck.check(context::resolvePropertyPlaceholders);
-        ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current) : current.connection();
+        boolean service = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
+                .map(Boolean::parseBoolean).orElse(true);
+        ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current, service) : current.connection();
         OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(METRICS, OpenPanelMetrics.class);
         RouteMetrics.install(context, property("openpanel.metrics.routes-excluded"));
         ApiReadiness readiness = new ApiReadiness();
@@ -104,7 +106,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         if (health != null) {
             health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));
         }
-        if (context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled").map(Boolean::parseBoolean).orElse(true)) {
+        if (service) {
             context.addService(new ReadinessProbe(context, readiness, component.getManageApi(), current.healthProbeInterval()));
         }
     }

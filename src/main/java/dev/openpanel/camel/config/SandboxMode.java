@@ -28,8 +28,26 @@ public final class SandboxMode {
     private SandboxMode() {
     }
 
-    /** Starts the simulator, binds it in the registry and returns the connection to it. */
-    public static ApiConnection start(CamelContext context, OpenPanelSettings settings) throws Exception {
+    /**
+     * The sandbox of this data directory. A service starts the simulator, binds it in the registry, writes its
+     * credentials file and returns the connection; it refuses to start while another service's sandbox answers on the
+     * same data directory. A one-shot command uses the running service's sandbox when there is one, and otherwise a
+     * fresh simulator of its own, which it says in one line and which leaves the credentials file alone.
+     *
+     * @param service whether this is the long-running service (triggers on), rather than a one-shot command
+     */
+    public static ApiConnection start(CamelContext context, OpenPanelSettings settings, boolean service) throws Exception {
+        SecretFiles secrets = new SecretFiles(settings.dataDir());
+        Path credentialsFile = settings.dataDir().resolve("secrets").resolve(CREDENTIALS_FILE);
+        ApiConnection running = RunningSandbox.find(credentialsFile);
+        if (running != null && service) {
+            throw new InvalidConfigurationException("another openpanel-camel service runs a sandbox on the data directory "
+                    + settings.dataDir().toAbsolutePath() + " (" + running.apiUrl() + "); stop it first, or give this one its own"
+                    + " OPENPANEL_DATA_DIR.");
+        }
+        if (running != null) {
+            return running;
+        }
         ManageApiSimulator simulator = ManageApiSimulator.builder()
                 .port(settings.sandboxPort())
                 .rateLimit(settings.rateLimit().requests(), settings.rateLimit().period())
@@ -42,7 +60,12 @@ public final class SandboxMode {
         }, true, true);
         context.getRegistry().bind(SIMULATOR_BEAN, simulator);
         SimulatorStore.SeededClient root = simulator.rootClient();
-        Path credentials = new SecretFiles(settings.dataDir()).write(CREDENTIALS_FILE,
+        if (!service) {
+            LOG.warn("Sandbox mode: no sandbox service runs on the data directory {}, so this command uses a fresh, empty "
+                    + "sandbox that ends with it (set OPENPANEL_API_URL to use OpenPanel)", settings.dataDir().toAbsolutePath());
+            return new ApiConnection(simulator.url(), root.id(), Secret.of(root.secret()));
+        }
+        Path credentials = secrets.write(CREDENTIALS_FILE,
                 "# Sandbox only: the root client of the embedded simulator (gone when the service stops)\n"
                         + "url=" + simulator.url() + "\nclient-id=" + root.id() + "\nclient-secret=" + root.secret() + "\n");
         String bar = "=".repeat(96);
@@ -50,6 +73,7 @@ public final class SandboxMode {
         LOG.warn("SANDBOX MODE: openpanel.api-url (OPENPANEL_API_URL) is not set, so nothing here touches a real OpenPanel.");
         LOG.warn("Every call goes to the embedded Manage API simulator at {}/manage", simulator.url());
         LOG.warn("Its root client id is {}; its secret is in {}", root.id(), credentials.toAbsolutePath());
+        LOG.warn("One-shot commands on this data directory use this sandbox while the service runs.");
         LOG.warn("To use OpenPanel, set OPENPANEL_API_URL, OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET.");
         LOG.warn(bar);
         return new ApiConnection(simulator.url(), root.id(), Secret.of(root.secret()));

@@ -48,6 +48,7 @@ public final class EmbeddedBroker extends ServiceSupport {
     static final Duration TIGHTEN_EVERY = Duration.ofSeconds(30);
 
     private final Path directory;
+    private final Path lockPath;
     private final ProvisioningSettings.Listener listener;
     private final int id = IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
@@ -56,15 +57,18 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     /** A broker reachable in-VM only. */
     public EmbeddedBroker(Path directory) {
-        this(directory, null);
+        this(directory, directory.resolve("openpanel-camel.lock"), null);
     }
 
     /**
+     * @param lockPath the file held while the broker runs, so that a second service on the same data directory stops
+     *                 at start-up with a sentence instead of waiting for the journal (Artemis would wait forever)
      * @param listener a TCP port for programs outside the service, open to its one user only (security is then on
      *                 for in-VM connections too: use {@link #connectionFactory()}); null for none
      */
-    public EmbeddedBroker(Path directory, ProvisioningSettings.Listener listener) {
+    public EmbeddedBroker(Path directory, Path lockPath, ProvisioningSettings.Listener listener) {
         this.directory = directory;
+        this.lockPath = lockPath;
         this.listener = listener;
     }
 
@@ -155,7 +159,8 @@ public final class EmbeddedBroker extends ServiceSupport {
      */
     private void lockJournal() throws IOException {
         PrivateFiles.createDirectories(directory);
-        lockFile = PrivateFiles.openForWriting(directory.resolve("openpanel-camel.lock"));
+        PrivateFiles.createDirectories(lockPath.getParent());
+        lockFile = PrivateFiles.openForWriting(lockPath);
         try {
             lock = lockFile.tryLock();
         } catch (OverlappingFileLockException e) {
@@ -163,8 +168,8 @@ public final class EmbeddedBroker extends ServiceSupport {
         }
         if (lock == null) {
             lockFile.close();
-            throw new InvalidConfigurationException("another openpanel-camel service holds the event queue's journal in " + directory
-                    + ": stop it, or give this one its own openpanel.data-dir (OPENPANEL_DATA_DIR).");
+            throw new InvalidConfigurationException("another openpanel-camel service holds the event queue's journal (it holds "
+                    + lockPath + "): stop it, or give this one its own openpanel.data-dir (OPENPANEL_DATA_DIR).");
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.openpanel.camel.provisioning;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -11,6 +15,8 @@ import org.apache.camel.component.jms.JmsComponent;
 import dev.openpanel.camel.config.ContextConfiguration;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.config.OpenPanelSettings;
+import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.http.BearerToken;
 import dev.openpanel.camel.logging.SecretMasker;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
@@ -93,7 +99,8 @@ public class ProvisioningConfiguration extends ContextConfiguration {
 
         ActiveMQConnectionFactory connectionFactory;
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(data.state().resolve("broker"), settings.listener());
+            EmbeddedBroker broker = new EmbeddedBroker(brokerDirectory(context, data), data.state().resolve("openpanel-camel.lock"),
+                    settings.listener());
             if (settings.listener() != null) {
                 SecretMasker.remember(settings.listener().password().reveal());
             }
@@ -117,6 +124,22 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         if (triggers) {
             watchQueueDepths(context, new QueueDepths(connectionFactory));
         }
+    }
+
+    /**
+     * The embedded broker's journal: per API, like the jobs' other state, so a new sandbox (a new simulator) starts with
+     * an empty queue instead of replaying an earlier sandbox's messages. A journal of an earlier version, kept for
+     * every API in {@code state/broker/}, is moved to the real API's folder the first time, so no queued event is lost.
+     */
+    private static Path brokerDirectory(CamelContext context, DataDirectory data) throws IOException {
+        OpenPanelSettings shared = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class);
+        Path directory = data.apiState(OpenPanelConfiguration.manageApi(context).client().target().apiUrl()).resolve("broker");
+        Path legacy = data.state().resolve("broker");
+        if (!shared.isSandbox() && Files.isDirectory(legacy) && !Files.exists(directory)) {
+            PrivateFiles.createDirectories(directory.getParent());
+            Files.move(legacy, directory, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return directory;
     }
 
     /** The event queue and its dead-letter queue, when they are JMS queues, as {@code openpanel_queue_depth{queue}}. */

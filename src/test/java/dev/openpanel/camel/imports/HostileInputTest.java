@@ -262,8 +262,11 @@ class HostileInputTest {
 
     private static void backreference() throws Exception {
         Files.writeString(rules, "rules:\n  - name: doubled\n    resource: projects\n    where: { name: \"^(\\\\w+)-\\\\1$\" }\n");
-        assertThat(cleanupReport().get("error").asText()).startsWith("rule 1 ('doubled'), field 'where.name': not a valid regular "
-                + "expression: invalid escape sequence");
+        RawHttp.Answer refused = RawHttp.bearer("http://127.0.0.1:" + port, TOKEN).send("POST", "/jobs/cleanup", null, null);
+        assertThat(refused.status()).as("the rules file is checked before a run is accepted").isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("cannot be used: rule 1 ('doubled'), field 'where.name': not a"
+                + " valid regular expression: invalid escape sequence");
+        Files.writeString(rules, "rules:\n  - name: nothing\n    resource: projects\n    where: { name: \"^nothing$\" }\n");
     }
 
     private static JsonNode cleanupReport() throws IOException {

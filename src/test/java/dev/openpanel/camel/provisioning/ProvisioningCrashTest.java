@@ -81,10 +81,14 @@ class ProvisioningCrashTest {
             List<SimClient> made = clients(simulator);
             assertThat(made).extracting(SimClient::name).as("no client was created twice").doesNotHaveDuplicates().hasSize(CLIENTS);
 
-            List<String> results = drain(dir.resolve("data/state/broker"), "deployments.results");
+            Path brokerJournal;
+            try (java.util.stream.Stream<Path> apis = Files.list(dir.resolve("data/state"))) {
+                brokerJournal = apis.map(api -> api.resolve("broker")).filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            List<String> results = drain(brokerJournal, "deployments.results");
             assertThat(results).as("the result is published once").hasSize(1);
-            assertThat(drain(dir.resolve("data/state/broker"), "deployments")).as("the event left the queue").isEmpty();
-            assertThat(drain(dir.resolve("data/state/broker"), "deployments.dlq")).isEmpty();
+            assertThat(drain(brokerJournal, "deployments")).as("the event left the queue").isEmpty();
+            assertThat(drain(brokerJournal, "deployments.dlq")).isEmpty();
 
             JsonNode result = new ObjectMapper().readTree(results.get(0));
             List<String> withSecret = new ArrayList<>();

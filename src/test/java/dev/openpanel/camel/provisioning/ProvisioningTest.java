@@ -268,7 +268,8 @@ class ProvisioningTest {
         Map<String, String> properties = new java.util.HashMap<>();
         properties.put("openpanel.data-dir", fixture.data.toString());
         properties.put("openpanel.health.probe-interval", "1h");
-        assertThatThrownBy(() -> TestMains.start(properties)).hasMessageContaining("another openpanel-camel service holds the event queue's journal in " + fixture.data.resolve("state/broker"))
+        assertThatThrownBy(() -> TestMains.start(properties)).hasMessageContaining("another openpanel-camel service holds the event queue's journal (it holds "
+                + fixture.data.resolve("state/openpanel-camel.lock") + ")")
                 .hasMessageContaining("OPENPANEL_DATA_DIR");
     }
 

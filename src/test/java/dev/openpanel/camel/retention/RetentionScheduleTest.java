@@ -54,22 +54,28 @@ class RetentionScheduleTest {
                 template.requestBody("direct:cleanup-run", (Object) null);
                 Path api;
                 try (Stream<Path> apis = Files.list(data.resolve("state"))) {
-                    api = apis.filter(p -> !p.endsWith("broker")).findFirst().orElseThrow();
+                    api = apis.filter(Files::isDirectory).findFirst().orElseThrow();
+                }
+                Path imports = api.resolve("imports");
+                Path provisioning = api.resolve("provisioning");
+                try (Stream<Path> brokers = Files.list(api)) {
+                    assertThat(brokers.map(p -> p.getFileName().toString())).as("the API's state: journals and the broker's")
+                            .containsExactlyInAnyOrder("imports", "provisioning", "broker");
                 }
                 Path unfinished = api.resolve("provisioning/unfinished.jsonl");
                 try (JsonLinesJournal journal = JsonLinesJournal.open(unfinished, line -> { })) {
                     journal.append(JsonLinesJournal.line("received"));
                     journal.append(JsonLinesJournal.line("intent"));
                 }
-                List<Path> left = files(data.resolve("secrets"), data.resolve("reports"), api);
+                List<Path> left = files(data.resolve("secrets"), data.resolve("reports"), imports, provisioning);
                 assertThat(left).as("2 secret files, 2 journals and the unfinished one, 1 report").hasSize(6);
 
                 Instant old = Instant.now().minus(Duration.ofDays(31));
                 for (Path file : left) {
                     Files.setLastModifiedTime(file, FileTime.from(old));
                 }
-                await().atMost(Duration.ofSeconds(10)).until(() -> files(data.resolve("secrets"), data.resolve("reports"), api)
-                        .equals(List.of(unfinished)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> files(data.resolve("secrets"), data.resolve("reports"), imports,
+                        provisioning).equals(List.of(unfinished)));
             } finally {
                 main.stop();
             }

@@ -146,9 +146,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the output matches the pattern (anywhere), or fails after the timeout. */
     public String awaitOutput(Pattern pattern, Duration timeout) {
-        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .failFast("the process ended; it printed:\n" + output(), () -> !process.isAlive() && !pattern.matcher(output()).find())
-                .until(() -> pattern.matcher(output()).find());
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .failFast("the process ended; it printed:\n" + output(), () -> !process.isAlive() && !pattern.matcher(output()).find())
+                    .until(() -> pattern.matcher(output()).find());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + pattern + " within " + timeout + "; the process printed:\n" + output(), e);
+        }
         return output();
     }
 

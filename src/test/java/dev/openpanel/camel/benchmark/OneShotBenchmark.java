@@ -1,0 +1,76 @@
+package dev.openpanel.camel.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import dev.openpanel.camel.OpenPanelCamelApplication;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
+
+/**
+ * Start-up of a one-shot command as a pipeline runs it, against the JVM floor: {@code api projects list} against a local
+ * API (the simulator, in this process) and {@code --help}, each a fresh JVM on the test classpath from the project
+ * directory, run in turn (A B A B ...) so drift hits both; prints the medians and their ratio.
+ * <p>
+ * Run: {@code mvn -q test-compile exec:exec@one-shot-benchmark}.
+ */
+public final class OneShotBenchmark {
+
+    private static final int RUNS = 7;
+
+    private OneShotBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("one-shot-benchmark");
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(1000, Duration.ofSeconds(1)).start()) {
+            List<String> api = List.of("api", "projects", "list");
+            List<String> help = List.of("--help");
+            run(simulator, data, api);
+            run(simulator, data, help);
+            List<Double> apiSeconds = new ArrayList<>();
+            List<Double> helpSeconds = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                apiSeconds.add(run(simulator, data, api));
+                helpSeconds.add(run(simulator, data, help));
+            }
+            double apiMedian = median(apiSeconds);
+            double helpMedian = median(helpSeconds);
+            System.out.printf(Locale.ROOT, "One-shot start-up, %d runs each in turn after one warm-up (wall seconds, whole process)%n", RUNS);
+            System.out.printf(Locale.ROOT, "%-40s median %5.2f s  (min %5.2f, max %5.2f)%n", "api projects list (local API)", apiMedian,
+                    Collections.min(apiSeconds), Collections.max(apiSeconds));
+            System.out.printf(Locale.ROOT, "%-40s median %5.2f s  (min %5.2f, max %5.2f)%n", "--help (the JVM floor)", helpMedian,
+                    Collections.min(helpSeconds), Collections.max(helpSeconds));
+            System.out.printf(Locale.ROOT, "ratio of the medians: %.1f x%n", apiMedian / helpMedian);
+        }
+        System.exit(0);
+    }
+
+    private static double run(ManageApiSimulator simulator, Path data, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OpenPanelCamelApplication.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("OPENPANEL_API_URL", simulator.url());
+        builder.environment().put("OPENPANEL_CLIENT_ID", simulator.rootClient().id());
+        builder.environment().put("OPENPANEL_CLIENT_SECRET", simulator.rootClient().secret());
+        builder.environment().put("OPENPANEL_DATA_DIR", data.toString());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", arguments) + " failed");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
