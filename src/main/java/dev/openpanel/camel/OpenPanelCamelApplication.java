@@ -28,8 +28,20 @@ public final class OpenPanelCamelApplication {
         if (configDirectory != null) {
             System.setProperty(ApplicationMain.CONFIG_DIR, configDirectory);
         }
-        configureLogging(args.length > 0 && ONE_SHOT.contains(args[0]));
+        configureLogging(ONE_SHOT.contains(command(args)));
         System.exit(execute(args));
+    }
+
+    /** The command: the first argument that is not an option or the value of {@code --config}; "" for none. */
+    private static String command(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
     }
 
     /** The value of {@code --config DIR} or {@code --config=DIR}, or null. */

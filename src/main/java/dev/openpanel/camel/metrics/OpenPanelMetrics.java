@@ -169,7 +169,7 @@ public final class OpenPanelMetrics {
     /** Reports a queue's depth at each scrape ({@code openpanel_queue_depth{queue}}); a negative value is not shown. */
     public void watchQueue(String queue, ToDoubleFunction<String> depth) {
         Gauge.builder("openpanel_queue_depth", queue, depth).description("Messages waiting in a queue")
-                .tag("queue", queue).register(registry());
+                .tag("queue", queue).strongReference(true).register(registry());
     }
 
     /** A cleanup candidate's outcome ({@code deleted}, {@code would-delete}, {@code protected}, ...). */

@@ -65,6 +65,12 @@ class ConfigDirectoryTest extends CommandProcessTest {
             }
         }
 
+        ServiceProcess.Completed first = ServiceProcess.run(elsewhere, environment(), TIMEOUT, "--config", config.toString(), "api",
+                "projects", "list");
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.stdout().strip()).as("the option before the command: still a one-shot, its log on stderr")
+                .startsWith("[").doesNotContain(" INFO ").doesNotContain(" WARN ");
+
         ServiceProcess.Completed missing = ServiceProcess.run(elsewhere, Map.of("OPENPANEL_CONFIG_DIR", "no-such-dir"), TIMEOUT,
                 "api", "projects", "list");
         assertThat(missing.exitCode()).isEqualTo(2);
