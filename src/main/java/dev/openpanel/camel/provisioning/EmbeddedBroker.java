@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -50,6 +54,7 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final Path directory;
     private final Path lockPath;
     private final ProvisioningSettings.Listener listener;
+    private final boolean fresh;
     private final int id = IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
     private FileChannel lockFile;
@@ -57,7 +62,7 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     /** A broker reachable in-VM only. */
     public EmbeddedBroker(Path directory) {
-        this(directory, directory.resolve("openpanel-camel.lock"), null);
+        this(directory, directory.resolve("openpanel-camel.lock"), null, false);
     }
 
     /**
@@ -65,11 +70,13 @@ public final class EmbeddedBroker extends ServiceSupport {
      *                 at start-up with a sentence instead of waiting for the journal (Artemis would wait forever)
      * @param listener a TCP port for programs outside the service, open to its one user only (security is then on
      *                 for in-VM connections too: use {@link #connectionFactory()}); null for none
+     * @param fresh    empty the journal once the lock is held (a sandbox's queue starts empty)
      */
-    public EmbeddedBroker(Path directory, Path lockPath, ProvisioningSettings.Listener listener) {
+    public EmbeddedBroker(Path directory, Path lockPath, ProvisioningSettings.Listener listener, boolean fresh) {
         this.directory = directory;
         this.lockPath = lockPath;
         this.listener = listener;
+        this.fresh = fresh;
     }
 
     /** The in-VM URL for a connection factory. */
@@ -86,6 +93,11 @@ public final class EmbeddedBroker extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         lockJournal();
+        if (fresh) {
+            for (String folder : List.of("journal", "bindings", "paging", "large-messages")) {
+                deleteTree(directory.resolve(folder));
+            }
+        }
         Configuration configuration = new ConfigurationImpl()
                 .setName("openpanel-camel")
                 .setPersistenceEnabled(true)
@@ -151,6 +163,17 @@ public final class EmbeddedBroker extends ServiceSupport {
         users.addUser(listener.user(), listener.password().reveal());
         users.addRole(listener.user(), ROLE);
         server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**

@@ -99,8 +99,10 @@ public class ProvisioningConfiguration extends ContextConfiguration {
 
         ActiveMQConnectionFactory connectionFactory;
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(brokerDirectory(context, data), data.state().resolve("openpanel-camel.lock"),
-                    settings.listener());
+            boolean sandbox = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class)
+                    .isSandbox();
+            EmbeddedBroker broker = new EmbeddedBroker(brokerDirectory(context, data, sandbox),
+                    data.state().resolve("openpanel-camel.lock"), settings.listener(), sandbox);
             if (settings.listener() != null) {
                 SecretMasker.remember(settings.listener().password().reveal());
             }
@@ -127,15 +129,19 @@ public class ProvisioningConfiguration extends ContextConfiguration {
     }
 
     /**
-     * The embedded broker's journal: per API, like the jobs' other state, so a new sandbox (a new simulator) starts with
-     * an empty queue instead of replaying an earlier sandbox's messages. A journal of an earlier version, kept for
-     * every API in {@code state/broker/}, is moved to the real API's folder the first time, so no queued event is lost.
+     * The embedded broker's journal: per API, like the jobs' other state ({@code state/<api>/broker/}). A sandbox's is
+     * {@code state/sandbox/broker/}, emptied when the sandbox starts, so a new sandbox (a new, empty simulator) starts
+     * with an empty queue instead of replaying an earlier sandbox's messages, and old sandboxes leave no journals
+     * behind. A journal of an earlier version, kept for every API in {@code state/broker/}, is moved to the real
+     * API's folder the first time, so no queued event is lost.
      */
-    private static Path brokerDirectory(CamelContext context, DataDirectory data) throws IOException {
-        OpenPanelSettings shared = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class);
+    private static Path brokerDirectory(CamelContext context, DataDirectory data, boolean sandbox) throws IOException {
+        if (sandbox) {
+            return data.state().resolve("sandbox").resolve("broker");
+        }
         Path directory = data.apiState(OpenPanelConfiguration.manageApi(context).client().target().apiUrl()).resolve("broker");
         Path legacy = data.state().resolve("broker");
-        if (!shared.isSandbox() && Files.isDirectory(legacy) && !Files.exists(directory)) {
+        if (Files.isDirectory(legacy) && !Files.exists(directory)) {
             PrivateFiles.createDirectories(directory.getParent());
             Files.move(legacy, directory, StandardCopyOption.ATOMIC_MOVE);
         }

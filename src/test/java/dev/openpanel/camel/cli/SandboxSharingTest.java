@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,17 +67,51 @@ class SandboxSharingTest {
     }
 
     @Test
-    void theBrokerJournalIsPerApiSoANewSandboxStartsWithAnEmptyQueue() throws Exception {
+    void aNewSandboxStartsWithAnEmptyQueueInsteadOfTheLastSandboxsResults() throws Exception {
         Path dir = ServiceProcess.workingDirectory(temp);
-        Pattern journal = Pattern.compile("Embedded broker started \\(journal in ([^)]+)\\)");
-        String first;
-        try (ServiceProcess service = ServiceProcess.start(dir, Map.of())) {
-            first = journal.matcher(service.awaitOutput(journal, TIMEOUT)).results().findFirst().orElseThrow().group(1);
+        int brokerPort = TestMains.freePort();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("OPENPANEL_INTAKE_TOKEN", "sandbox",
+                "OPENPANEL_EMBEDDED_BROKER_PORT", String.valueOf(brokerPort), "OPENPANEL_EMBEDDED_BROKER_USER", "pipeline",
+                "OPENPANEL_EMBEDDED_BROKER_PASSWORD", "pipeline-password"));
+        int port = TestMains.freePort();
+        environment.put("OPENPANEL_HTTP_PORT", String.valueOf(port));
+        try (ServiceProcess first = ServiceProcess.start(dir, environment)) {
+            RawHttp intake = RawHttp.bearer("http://127.0.0.1:" + port, "sandbox");
+            await().atMost(TIMEOUT).ignoreExceptions().until(() -> intake.get("/observe/health/ready").status() == 200);
+            assertThat(intake.post("/events/deployment", "{\"eventId\":\"old-sandbox\",\"project\":{\"name\":\"old\"}}").status())
+                    .isEqualTo(202);
+            await().atMost(TIMEOUT).until(() -> intake.get("/events/deployment/old-sandbox").body().contains("\"provisioned\""));
+            await().atMost(TIMEOUT).until(() -> waitingResults(brokerPort) == 1);
         }
-        try (ServiceProcess service = ServiceProcess.start(dir, Map.of())) {
-            String second = journal.matcher(service.awaitOutput(journal, TIMEOUT)).results().findFirst().orElseThrow().group(1);
-            assertThat(first).as("state/<api>/broker").matches(".*data/state/127\\.0\\.0\\.1-\\d+-[0-9a-f]{8}/broker");
-            assertThat(second).as("another sandbox, another API, another journal").isNotEqualTo(first);
+        int next = TestMains.freePort();
+        environment.put("OPENPANEL_HTTP_PORT", String.valueOf(next));
+        try (ServiceProcess second = ServiceProcess.start(dir, environment)) {
+            RawHttp http = new RawHttp("http://127.0.0.1:" + next, null, null);
+            await().atMost(TIMEOUT).ignoreExceptions().until(() -> http.get("/observe/health/ready").status() == 200);
+            assertThat(waitingResults(brokerPort)).as("the last sandbox's result message is not replayed").isZero();
+        }
+        try (java.util.stream.Stream<Path> state = Files.list(dir.resolve("data/state"))) {
+            assertThat(state.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .as("one journal for every sandbox, emptied at each start, plus the sandboxes' per-API job state")
+                    .filteredOn(name -> name.endsWith("broker") || name.equals("sandbox")).containsExactly("sandbox");
+        }
+    }
+
+    /** The result messages waiting on the embedded broker's deployments.results, browsed over its listener. */
+    private static int waitingResults(int brokerPort) throws Exception {
+        org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory factory =
+                new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort,
+                        "pipeline", "pipeline-password");
+        try (factory; jakarta.jms.Connection connection = factory.createConnection()) {
+            connection.start();
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            java.util.Enumeration<?> messages = session.createBrowser(session.createQueue("deployments.results")).getEnumeration();
+            int count = 0;
+            while (messages.hasMoreElements()) {
+                messages.nextElement();
+                count++;
+            }
+            return count;
         }
     }
 }
