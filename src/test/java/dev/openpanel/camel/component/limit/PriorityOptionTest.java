@@ -38,6 +38,9 @@ class PriorityOptionTest {
             try {
                 ProducerTemplate template = context.createProducerTemplate();
                 ClientRateLimiter limiter = TestApis.api(context).client().limiter();
+                // Answers 150 ms apart free the four slots 150 ms apart, so the calls sent on freed slots reach the
+                // server in the order they got their permits.
+                simulator.behavior().latency(Duration.ofMillis(150));
                 for (int i = 0; i < 4; i++) {
                     template.requestBody("openpanel:references", (Object) null);
                 }
