@@ -145,7 +145,11 @@ final class ImportOutputs {
 
         void write(List<String> line) {
             try {
-                rows.write(line.stream().map(SpreadsheetCells::safe).toList());
+                List<String> cells = new ArrayList<>(line.size());
+                for (String cell : line) {
+                    cells.add(SpreadsheetCells.safe(cell));
+                }
+                rows.write(cells);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target, e);
             }

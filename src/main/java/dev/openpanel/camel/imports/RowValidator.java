@@ -1,6 +1,6 @@
 package dev.openpanel.camel.imports;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -142,8 +142,22 @@ final class RowValidator {
         };
     }
 
+    /** The non-empty values of a cell separated by {@code |}, trimmed. */
     private static List<String> values(String cell) {
-        return Arrays.stream(cell.split("\\|")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        List<String> values = new ArrayList<>(2);
+        int start = 0;
+        while (start <= cell.length()) {
+            int end = cell.indexOf('|', start);
+            if (end < 0) {
+                end = cell.length();
+            }
+            String value = cell.substring(start, end).trim();
+            if (!value.isEmpty()) {
+                values.add(value);
+            }
+            start = end + 1;
+        }
+        return List.copyOf(values);
     }
 
     private static String absoluteUrl(String column, String value) {
