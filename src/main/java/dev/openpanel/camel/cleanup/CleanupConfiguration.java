@@ -64,9 +64,7 @@ public class CleanupConfiguration extends ContextConfiguration {
      */
     @Override
     public void configure(CamelContext context) {
-        boolean triggers = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
-                .map(Boolean::parseBoolean).orElse(true);
-        if (!triggers) {
+        if (!isService()) {
             return;
         }
         CleanupRulesFile.Verdict verdict = rulesFile().check();

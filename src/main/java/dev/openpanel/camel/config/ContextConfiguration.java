@@ -20,6 +20,15 @@ public abstract class ContextConfiguration implements CamelConfiguration, CamelC
         return key -> camelContext.getPropertiesComponent().resolveProperty(key).orElse(null);
     }
 
+    /**
+     * Whether this is the long-running service, whose triggers (file, Quartz, queue and HTTP consumers) run, rather
+     * than a one-shot command ({@code openpanel.triggers.enabled=false}).
+     */
+    protected final boolean isService() {
+        return camelContext.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled").map(Boolean::parseBoolean)
+                .orElse(true);
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         // Beans are declared with @BindToRegistry; override for what needs the started configuration.

@@ -92,8 +92,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     public void configure(CamelContext context) throws Exception {
         OpenPanelSettings current = settings();
         HttpPortCheck.check(context::resolvePropertyPlaceholders);
-        boolean service = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
-                .map(Boolean::parseBoolean).orElse(true);
+        boolean service = isService();
         ApiConnection connection = current.isSandbox() ? SandboxMode.start(context, current, service) : current.connection();
         OpenPanelMetrics metrics = context.getRegistry().lookupByNameAndType(METRICS, OpenPanelMetrics.class);
         RouteMetrics.install(context, property("openpanel.metrics.routes-excluded"));

@@ -22,8 +22,18 @@ import dev.openpanel.camel.component.model.Secret;
 final class RunningSandbox {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final String URL = "url";
+    private static final String CLIENT_ID = "client-id";
+    private static final String CLIENT_SECRET = "client-secret";
 
     private RunningSandbox() {
+    }
+
+    /** The text of the credentials file a sandbox service writes for its simulator (read by {@link #find}). */
+    static String credentialsFile(ApiConnection sandbox) {
+        return "# Sandbox only: the root client of the embedded simulator (gone when the service stops)\n"
+                + URL + "=" + sandbox.apiUrl() + "\n" + CLIENT_ID + "=" + sandbox.clientId() + "\n" + CLIENT_SECRET + "="
+                + sandbox.secret().reveal() + "\n";
     }
 
     /** The running sandbox's connection, or null when there is none. */
@@ -37,9 +47,9 @@ final class RunningSandbox {
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
-        String url = credentials.getProperty("url");
-        String id = credentials.getProperty("client-id");
-        String secret = credentials.getProperty("client-secret");
+        String url = credentials.getProperty(URL);
+        String id = credentials.getProperty(CLIENT_ID);
+        String secret = credentials.getProperty(CLIENT_SECRET);
         if (url == null || id == null || secret == null || !url.startsWith("http://127.0.0.1:")) {
             return null;
         }

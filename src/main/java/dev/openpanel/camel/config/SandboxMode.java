@@ -37,7 +37,6 @@ public final class SandboxMode {
      * @param service whether this is the long-running service (triggers on), rather than a one-shot command
      */
     public static ApiConnection start(CamelContext context, OpenPanelSettings settings, boolean service) throws Exception {
-        SecretFiles secrets = new SecretFiles(settings.dataDir());
         Path credentialsFile = settings.dataDir().resolve("secrets").resolve(CREDENTIALS_FILE);
         ApiConnection running = RunningSandbox.find(credentialsFile);
         if (running != null && service) {
@@ -60,14 +59,13 @@ public final class SandboxMode {
         }, true, true);
         context.getRegistry().bind(SIMULATOR_BEAN, simulator);
         SimulatorStore.SeededClient root = simulator.rootClient();
+        ApiConnection sandbox = new ApiConnection(simulator.url(), root.id(), Secret.of(root.secret()));
         if (!service) {
             LOG.warn("Sandbox mode: no sandbox service runs on the data directory {}, so this command uses a fresh, empty "
                     + "sandbox that ends with it (set OPENPANEL_API_URL to use OpenPanel)", settings.dataDir().toAbsolutePath());
-            return new ApiConnection(simulator.url(), root.id(), Secret.of(root.secret()));
+            return sandbox;
         }
-        Path credentials = secrets.write(CREDENTIALS_FILE,
-                "# Sandbox only: the root client of the embedded simulator (gone when the service stops)\n"
-                        + "url=" + simulator.url() + "\nclient-id=" + root.id() + "\nclient-secret=" + root.secret() + "\n");
+        Path credentials = new SecretFiles(settings.dataDir()).write(CREDENTIALS_FILE, RunningSandbox.credentialsFile(sandbox));
         String bar = "=".repeat(96);
         LOG.warn(bar);
         LOG.warn("SANDBOX MODE: openpanel.api-url (OPENPANEL_API_URL) is not set, so nothing here touches a real OpenPanel.");
@@ -76,6 +74,6 @@ public final class SandboxMode {
         LOG.warn("One-shot commands on this data directory use this sandbox while the service runs.");
         LOG.warn("To use OpenPanel, set OPENPANEL_API_URL, OPENPANEL_CLIENT_ID and OPENPANEL_CLIENT_SECRET.");
         LOG.warn(bar);
-        return new ApiConnection(simulator.url(), root.id(), Secret.of(root.secret()));
+        return sandbox;
     }
 }

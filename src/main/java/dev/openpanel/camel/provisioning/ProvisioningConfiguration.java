@@ -94,8 +94,7 @@ public class ProvisioningConfiguration extends ContextConfiguration {
     public void configure(CamelContext context) throws Exception {
         ProvisioningSettings settings = settings();
         DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
-        boolean triggers = context.getPropertiesComponent().resolveProperty("openpanel.triggers.enabled")
-                .map(Boolean::parseBoolean).orElse(true);
+        boolean triggers = isService();
 
         ActiveMQConnectionFactory connectionFactory;
         if (settings.embeddedBroker()) {
