@@ -18,7 +18,7 @@ import picocli.CommandLine;
  */
 public final class OpenPanelCamelApplication {
 
-    private static final Set<String> ONE_SHOT = Set.of("api", "import", "provision", "cleanup");
+    private static final Set<String> ONE_SHOT = Set.of("api", "import", "provision", "cleanup", "rotate");
 
     private OpenPanelCamelApplication() {
     }

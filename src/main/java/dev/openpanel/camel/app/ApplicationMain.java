@@ -13,6 +13,7 @@ import dev.openpanel.camel.config.OpenPanelConfiguration;
 import dev.openpanel.camel.imports.ImportConfiguration;
 import dev.openpanel.camel.provisioning.ProvisioningConfiguration;
 import dev.openpanel.camel.retention.RetentionConfiguration;
+import dev.openpanel.camel.rotation.RotationConfiguration;
 
 /**
  * The composition root: builds the Camel Main of the application, above the jobs it wires, the same way for the
@@ -30,7 +31,8 @@ public final class ApplicationMain {
             ImportConfiguration.class,
             CleanupConfiguration.class,
             ProvisioningConfiguration.class,
-            RetentionConfiguration.class);
+            RetentionConfiguration.class,
+            RotationConfiguration.class);
 
     private ApplicationMain() {
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 /** The command line: the service ({@code run}, the default) and the one-shot commands for pipelines. */
 @Command(name = "openpanel-camel", mixinStandardHelpOptions = true, version = "openpanel-camel 0.1.0",
          description = "Manages OpenPanel projects, clients and references through the Manage API.",
-         subcommands = { RunCommand.class, ImportCommand.class, ProvisionCommand.class, CleanupCommand.class, ApiCommand.class,
+         subcommands = { RunCommand.class, ImportCommand.class, ProvisionCommand.class, CleanupCommand.class, RotateCommand.class, ApiCommand.class,
                  CommandLine.HelpCommand.class },
          footer = { "", "Exit codes: 0 success, 1 some rows or steps failed permanently, 2 bad usage or configuration,",
                  "  3 the API could not be reached or refused the credentials.",

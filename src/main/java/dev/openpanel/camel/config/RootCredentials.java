@@ -1,5 +1,7 @@
 package dev.openpanel.camel.config;
 
+import java.nio.file.Path;
+
 import dev.openpanel.camel.component.api.CredentialsSource;
 import dev.openpanel.camel.component.model.ClientCredentials;
 import dev.openpanel.camel.component.model.Secret;
@@ -22,6 +24,16 @@ public final class RootCredentials implements CredentialsSource {
     /** Whether the id or the secret comes from a file. */
     public boolean fromFiles() {
         return clientId.fromFile() || clientSecret.fromFile();
+    }
+
+    /** The file the id comes from, or null when it is set as a value. */
+    public Path idFile() {
+        return clientId.file();
+    }
+
+    /** The file the secret comes from, or null when it is set as a value. */
+    public Path secretFile() {
+        return clientSecret.file();
     }
 
     @Override

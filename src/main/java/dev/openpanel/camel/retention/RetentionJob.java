@@ -33,7 +33,7 @@ public final class RetentionJob {
     public static final String BEAN = "retentionJob";
     /** The line type with which the import and event journals record their work complete. */
     static final String FINISHED = "complete";
-    private static final List<String> JOURNAL_FOLDERS = List.of("imports", "provisioning");
+    private static final List<String> JOURNAL_FOLDERS = List.of("imports", "provisioning", "rotations");
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private final DataDirectory data;

@@ -1,0 +1,63 @@
+package dev.openpanel.camel.rotation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the rotations with work left (bean {@value #BEAN}, {@code routes/rotation.camel.yaml}): those whose old client's
+ * grace is over, and those a crash interrupted before the new client was delivered. Each goes through
+ * {@code direct:rotate-client} again, which resumes it from its journal.
+ */
+public final class RotationSweep {
+
+    /** Registry name of the sweep. */
+    public static final String BEAN = "rotationSweep";
+    private static final Logger LOG = LoggerFactory.getLogger(RotationSweep.class);
+
+    private final Supplier<Path> journals;
+    private final Clock clock;
+
+    public RotationSweep(Supplier<Path> journals, Clock clock) {
+        this.journals = journals;
+        this.clock = clock;
+    }
+
+    /** The rotations to resume now, as {@link Due} items (the old client's id, and whether it is the root client). */
+    public List<Due> due() {
+        Path folder = journals.get();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Due> due = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+                RotationJournal journal = RotationJournal.peek(file);
+                if (journal.old() == null || journal.complete()) {
+                    continue;
+                }
+                if (journal.delivered() == null || !journal.deleteAt().isAfter(now)) {
+                    due.add(new Due(journal.old().id(), journal.old().root()));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Rotation sweep could not read {}: {}", folder, e.toString());
+        }
+        return due;
+    }
+
+    /** A rotation to resume: the old client and whether it is the tool's own root client. */
+    public record Due(String clientId, boolean root) {
+    }
+}
