@@ -9,8 +9,10 @@ import org.apache.camel.Exchange;
 
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.provisioning.InvalidEventException;
+import dev.openpanel.camel.provisioning.Provisioning;
 import dev.openpanel.camel.provisioning.ProvisioningRejectedException;
 import dev.openpanel.camel.provisioning.ProvisioningResult;
+import dev.openpanel.camel.rotation.RotationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +62,14 @@ public final class ProvisionCommand implements Callable<Integer> {
                     return ExitCodes.FAILED;
                 }
                 return ExitCodes.failed(failure);
+            }
+            if (answer.getMessage().getBody() instanceof RotationResult rotation) {
+                System.out.println(json ? rotation.toJson(false) : "Event " + answer.getMessage().getHeader(Provisioning.EVENT_ID) + ": "
+                        + rotation.describe());
+                if (!json && rotation.secretsFile() != null && !RotationResult.REPEATED.equals(rotation.status())) {
+                    System.out.println("secrets: " + rotation.secretsFile());
+                }
+                return ExitCodes.OK;
             }
             ProvisioningResult result = answer.getMessage().getBody(ProvisioningResult.class);
             if (json) {

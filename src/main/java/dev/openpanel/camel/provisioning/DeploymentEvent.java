@@ -15,9 +15,11 @@ import dev.openpanel.camel.component.model.ProjectRequest;
  * @param clients   the clients the project must have (found by name and type); may be empty
  * @param reference the reference to create unless an identical one exists; null when the event has none
  * @param digest    SHA-256 of the event as received, to notice an event id reused for other content
+ * @param rotateClientId for a rotation event ({@code "rotate": {"clientId": ...}}) the client to rotate; then the
+ *                  project is null and there are no clients or reference. Null for a deployment.
  */
 public record DeploymentEvent(String eventId, ProjectRequest project, List<ClientSpec> clients, ReferenceSpec reference,
-        String digest) {
+        String digest, String rotateClientId) {
 
     public DeploymentEvent {
         clients = List.copyOf(clients);

@@ -7,10 +7,12 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.component.error.OpenPanelApiException;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.logging.InputEcho;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
+import dev.openpanel.camel.rotation.RotationResult;
 
 /**
  * The delivery steps of {@code routes/provisioning.camel.yaml} (bean {@value #BEAN}): {@link #resultMessage} makes the
@@ -40,12 +42,21 @@ public final class Provisioning {
 
     /** Replaces the {@link ProvisioningResult} in the body with the result message: JSON, with the new secrets. */
     public void resultMessage(Exchange exchange) {
-        ProvisioningResult result = exchange.getIn().getBody(ProvisioningResult.class);
         Message message = exchange.getIn();
-        message.setHeader(EVENT_ID, result.eventId());
-        message.setHeader("JMSCorrelationID", result.eventId());
+        String eventId;
+        String json;
+        if (message.getBody() instanceof RotationResult rotation) {
+            eventId = message.getHeader(EVENT_ID, String.class);
+            json = "{\"eventId\":" + ManageJson.mapper().valueToTree(eventId) + ",\"rotation\":" + rotation.toJson(true) + "}";
+        } else {
+            ProvisioningResult result = message.getBody(ProvisioningResult.class);
+            eventId = result.eventId();
+            json = result.toJson(true);
+        }
+        message.setHeader(EVENT_ID, eventId);
+        message.setHeader("JMSCorrelationID", eventId);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(result.toJson(true));
+        message.setBody(json);
     }
 
     /**

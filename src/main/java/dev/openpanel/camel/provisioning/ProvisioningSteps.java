@@ -28,6 +28,7 @@ import dev.openpanel.camel.component.model.ReferenceRequest;
 import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.metrics.OpenPanelMetrics;
+import dev.openpanel.camel.rotation.RotationResult;
 import dev.openpanel.camel.provisioning.DeploymentEvent.ClientSpec;
 
 /**
@@ -45,6 +46,8 @@ public final class ProvisioningSteps {
     public static final String BEAN = "provisioningSteps";
     /** Header: whether the step needs its {@code openpanel:} call (false when the journal already has its outcome). */
     public static final String NEEDS_CALL = "OpenpanelStepNeedsCall";
+    /** Header set by {@link #receive} for a rotation event: the client it rotates (the route hands it to the rotation). */
+    public static final String ROTATE_CLIENT_ID = "OpenpanelEventRotateClientId";
     /** Exchange property: the event is provisioned; what fails after it is the delivery of its result. */
     static final String PROVISIONED = "OpenpanelProvisioned";
     private static final String UNIT = "OpenpanelEventUnit";
@@ -74,6 +77,7 @@ public final class ProvisioningSteps {
         }
         DeploymentEvent event = parser.parse(exchange.getIn().getBody(byte[].class));
         exchange.getIn().setHeader(Provisioning.EVENT_ID, event.eventId());
+        exchange.getIn().setHeader(ROTATE_CLIENT_ID, event.rotateClientId());
         EventJournal journal = journals().open(event.eventId());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -190,6 +194,28 @@ public final class ProvisioningSteps {
         metrics.eventProvisioned(result.changedAnything() ? "provisioned" : "unchanged");
         LOG.info("Event {} provisioned: {}", unit.event().eventId(), result.describe());
         return provisioned(exchange, result);
+    }
+
+    /**
+     * A rotation event is done (the body is the rotation's result): records it complete. Its result carries the new
+     * secret only to the delivery that completed it (the first, or a redelivery after its acknowledgement was lost).
+     */
+    public RotationResult rotated(Exchange exchange) {
+        EventUnit unit = unit(exchange);
+        RotationResult result = exchange.getIn().getBody(RotationResult.class);
+        EventJournal journal = unit.journal();
+        if (!journal.isComplete()) {
+            journal.recordComplete(unit.delivery());
+            metrics.eventProvisioned("rotated");
+            LOG.info("Event {}: {}", unit.event().eventId(), result.describe());
+        } else if (!unit.delivery().equals(journal.completedBy())) {
+            LOG.info("Event {} was done before (at {}): {}", unit.event().eventId(), journal.completedAt(), result.describe());
+            metrics.eventProvisioned("repeated");
+            result = result.withoutSecret();
+        }
+        exchange.setProperty(PROVISIONED, true);
+        exchange.getIn().setBody(result);
+        return result;
     }
 
     /**

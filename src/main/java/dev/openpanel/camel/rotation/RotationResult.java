@@ -30,6 +30,12 @@ public record RotationResult(String oldClientId, String newClientId, String name
     public static final String COMPLETED = "completed";
     public static final String REPEATED = "repeated";
 
+    /** The same result without the secret (for a repeat, or anyone but the delivery that made it). */
+    public RotationResult withoutSecret() {
+        return new RotationResult(oldClientId, newClientId, name, projectId, type, root, status, oldDeleteAt, secretsFile, discarded,
+                null);
+    }
+
     /** One line for logs and the terminal. */
     public String describe() {
         String what = (root ? "root client " : "client ") + oldClientId + " ('" + name + "')";

@@ -24,6 +24,7 @@ import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.CreatedClient;
 import dev.openpanel.camel.component.model.FieldLimits;
+import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.InvalidConfigurationException;
 import dev.openpanel.camel.config.RootCredentials;
@@ -274,13 +275,29 @@ public final class Rotations {
         String status = !rotation.changed ? RotationResult.REPEATED : journal.complete() ? RotationResult.COMPLETED : RotationResult.ROTATED;
         String secretsFile = rotation.root ? credentialFiles().describe() : journal.secretsFile();
         RotationResult result = new RotationResult(old.id(), journal.delivered(), old.name(), old.projectId(), old.type().value(),
-                old.root(), status, journal.deleteAt(), secretsFile, journal.discardedCount(), rotation.newSecret);
+                old.root(), status, journal.deleteAt(), secretsFile, journal.discardedCount(),
+                rotation.newSecret != null ? rotation.newSecret : delivered(rotation));
         if (rotation.changed) {
             reports.write(rotation.trigger, result);
             LOG.info("Rotation: {}", result.describe());
         }
         exchange.getMessage().setBody(result);
         return result;
+    }
+
+    /**
+     * The secret delivered by an earlier pass, read back from its file while it is kept there (a redelivered event
+     * whose result was never published needs it); null for the root client, whose secret is in its credential file.
+     */
+    private Secret delivered(Rotation rotation) {
+        RotationJournal journal = rotation.journal;
+        if (rotation.root || journal.delivered() == null || journal.secretsFile() == null) {
+            return null;
+        }
+        String prefix = journal.delivered() + ",";
+        return data.secrets().lines(secretsFileName(rotation.clientId)).stream().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(line.lastIndexOf(',') + 1)).filter(secret -> !secret.isEmpty()).map(Secret::of)
+                .findFirst().orElse(null);
     }
 
     /** The old client of a root rotation that is not finished (its old client not deleted yet). */

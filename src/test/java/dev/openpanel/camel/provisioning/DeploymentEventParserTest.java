@@ -149,7 +149,7 @@ class DeploymentEventParserTest {
         String event = "{\"reference\":{\"datetime\":\"soon\",\"extra\":1},\"clients\":[{\"type\":\"root\"}],"
                 + "\"project\":{\"types\":[\"tv\"],\"domain\":\"shop\"},\"zzz\":0}";
         List<String> expected = List.of(
-                "zzz: unknown field (expected eventId, project, clients, reference)",
+                "zzz: unknown field (expected eventId, project, clients, reference, rotate)",
                 "eventId: is required",
                 "project.name: is required",
                 "project.domain: 'shop' is not an absolute URL (e.g. https://shop.example.com)",

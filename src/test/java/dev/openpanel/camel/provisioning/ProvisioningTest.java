@@ -167,7 +167,7 @@ class ProvisioningTest {
                 + "\"datetime\":\"yesterday\"},\"extra\":1}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("problems")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-                "extra: unknown field (expected eventId, project, clients, reference)",
+                "extra: unknown field (expected eventId, project, clients, reference, rotate)",
                 "project.name: must not be empty",
                 "project.domain: 'shop' is not an absolute URL (e.g. https://shop.example.com)",
                 "project.types[0]: unknown project type 'tv': expected one of website, app, backend",

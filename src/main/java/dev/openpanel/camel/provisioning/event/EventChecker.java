@@ -37,10 +37,23 @@ public final class EventChecker {
                     .forEach(problems::add);
         }
         if (document != null) {
+            shape(document, problems);
             toolLimits(document, problems);
         }
         problems.sort(EventSchema.ORDER);
         return new Checked(document, List.copyOf(problems));
+    }
+
+    /** A deployment needs its project; a rotation ({@code rotate}) carries nothing but its event id. */
+    private static void shape(EventDocument document, List<EventProblem> problems) {
+        boolean projectProblem = problems.stream().anyMatch(found -> explains(found, new EventProblem("project", "")));
+        if (document.rotate() == null && document.project() == null && !projectProblem) {
+            problems.add(new EventProblem("project", "is required"));
+        }
+        if (document.rotate() != null && (document.project() != null || document.clients() != null || document.reference() != null)) {
+            problems.add(new EventProblem("rotate", "an event that rotates a client carries only eventId and rotate; "
+                    + "send the deployment as an event of its own"));
+        }
     }
 
     /**

@@ -26,10 +26,19 @@ public record EventDocument(
         @AtMost(value = 200, message = "is {size} characters long; the limit is {max}")
         @Pattern(regexp = "[\\x21-\\x7e]*", message = "use printable ASCII without spaces (e.g. deploy-2026-11-22-shop-eu-42)")
         String eventId,
-        @NotNull(message = "is required") @Valid Project project,
+        @Valid Project project,
         @AtMost(value = 20, message = "{size} clients; one event may ask for {max} at most") @DistinctClients
         List<@NotNull(message = "must be an object, got null") @Valid Client> clients,
-        @Valid Reference reference) {
+        @Valid Reference reference,
+        @Valid Rotate rotate) {
+
+    /** The client a rotation event replaces (PRODUCT.md section 12): {@code {"eventId": ..., "rotate": {"clientId": ...}}}. */
+    @JsonClassDescription("{\"clientId\": ...}")
+    public record Rotate(
+            @RequiredText
+            @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a client id (a UUID)")
+            String clientId) {
+    }
 
     /** The project as it must look. */
     public record Project(
@@ -55,6 +64,9 @@ public record EventDocument(
 
     /** The validated event; call only for a document without problems. */
     public DeploymentEvent toEvent(String digest) {
+        if (rotate != null) {
+            return new DeploymentEvent(eventId, null, List.of(), null, digest, rotate.clientId());
+        }
         ProjectRequest.Builder request = ProjectRequest.builder().name(project.name()).domain(project.domain())
                 .cors(project.cors()).crossDomain(project.crossDomain());
         if (project.types() != null) {
@@ -64,6 +76,6 @@ public record EventDocument(
                 : clients.stream().map(client -> new ClientSpec(client.name(), client.clientType())).toList();
         ReferenceSpec spec = reference == null ? null
                 : new ReferenceSpec(reference.title(), reference.description(), IsoInstants.parse(reference.datetime()));
-        return new DeploymentEvent(eventId, request.build(), specs, spec, digest);
+        return new DeploymentEvent(eventId, request.build(), specs, spec, digest, null);
     }
 }
