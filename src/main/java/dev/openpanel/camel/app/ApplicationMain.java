@@ -64,6 +64,7 @@ public final class ApplicationMain {
         // Defaults of the settings the properties file points at its own location with; the file may still set them.
         main.addInitialProperty("openpanel.config.routes", location.routes());
         main.addInitialProperty("openpanel.config.cleanup-rules", location.cleanupRules());
+        main.addInitialProperty("openpanel.config.rotation-rules", location.rotationRules());
         EnvironmentOverrides.apply(environment::get, main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         configurations.forEach(main.configure()::addConfiguration);

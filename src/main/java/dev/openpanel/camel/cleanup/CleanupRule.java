@@ -1,9 +1,12 @@
 package dev.openpanel.camel.cleanup;
 
 import java.time.Duration;
+import java.time.Instant;
+
 import com.google.re2j.Pattern;
 
 import dev.openpanel.camel.component.OpenPanelResource;
+import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientType;
 
 /**
@@ -18,4 +21,16 @@ import dev.openpanel.camel.component.model.ClientType;
  */
 public record CleanupRule(String name, OpenPanelResource resource, Pattern namePattern, Duration olderThan, String projectId,
         ClientType type) {
+
+    /** Whether a resource with this name (title), project and age meets every condition but the client type. */
+    public boolean matches(String name, String resourceProjectId, Instant age, Instant now) {
+        return (namePattern == null || name != null && namePattern.matcher(name).find())
+                && (projectId == null || projectId.equals(resourceProjectId))
+                && (olderThan == null || age != null && !age.isAfter(now.minus(olderThan)));
+    }
+
+    /** Whether a client meets every condition of the rule. */
+    public boolean matches(Client client, Instant now) {
+        return matches(client.name(), client.projectId(), client.createdAt(), now) && (type == null || type == client.type());
+    }
 }

@@ -50,15 +50,27 @@ public final class CleanupRules {
 
     /** The rules of a file: a path, or {@code classpath:...} for rules packaged in the jar. */
     public static List<CleanupRule> load(String file) {
-        return parse(file, read(file));
+        return parse(file, read(file, "openpanel.cleanup.rules"), "delete");
+    }
+
+    /**
+     * The rules of another job's file in the same format (rotation rules): {@code key} is its setting, {@code verb}
+     * what its rules do to what they match, for messages.
+     */
+    public static List<CleanupRule> load(String file, String key, String verb) {
+        return parse(file, read(file, key), verb);
     }
 
     /** The text of a rules file. */
     static String read(String file) {
+        return read(file, "openpanel.cleanup.rules");
+    }
+
+    private static String read(String file, String key) {
         if (file.startsWith(CLASSPATH)) {
             try (InputStream packaged = CleanupRules.class.getClassLoader().getResourceAsStream(file.substring(CLASSPATH.length()))) {
                 if (packaged == null) {
-                    throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
+                    throw new InvalidRulesException("the rules file " + file + " does not exist (" + key + ")");
                 }
                 return new String(packaged.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -68,7 +80,7 @@ public final class CleanupRules {
         try {
             return Files.readString(Path.of(file));
         } catch (NoSuchFileException e) {
-            throw new InvalidRulesException("the rules file " + file + " does not exist (openpanel.cleanup.rules)");
+            throw new InvalidRulesException("the rules file " + file + " does not exist (" + key + ")");
         } catch (IOException e) {
             throw new InvalidRulesException("the rules file " + file + " cannot be read: " + e.getMessage(), e);
         }
@@ -76,6 +88,10 @@ public final class CleanupRules {
 
     /** The rules in the text of a rules file (the file only names it in messages). */
     static List<CleanupRule> parse(String file, String text) {
+        return parse(file, text, "delete");
+    }
+
+    private static List<CleanupRule> parse(String file, String text, String verb) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -90,12 +106,12 @@ public final class CleanupRules {
         List<CleanupRule> rules = new ArrayList<>();
         int index = 0;
         for (JsonNode rule : root.get("rules")) {
-            rules.add(rule(rule, ++index));
+            rules.add(rule(rule, ++index, verb));
         }
         return List.copyOf(rules);
     }
 
-    private static CleanupRule rule(JsonNode rule, int index) {
+    private static CleanupRule rule(JsonNode rule, int index, String verb) {
         String label = "rule " + index;
         if (!rule.isObject()) {
             throw new InvalidRulesException(label + " must be a map with name, resource and where");
@@ -159,7 +175,7 @@ public final class CleanupRules {
         String projectId = text(where, "projectId");
         if (!matchAll && olderThan == null && projectId == null && type == null && matchesEveryName(pattern)) {
             throw new InvalidRulesException(label + ", field 'where.name': the pattern '" + text(where, "name") + "' matches every "
-                    + resource.singular() + "'s name, so the rule would delete them all; narrow it, or say matchAll: true if"
+                    + resource.singular() + "'s name, so the rule would " + verb + " them all; narrow it, or say matchAll: true if"
                     + " that is what you want");
         }
         return new CleanupRule(name, resource, pattern, olderThan, projectId, type);

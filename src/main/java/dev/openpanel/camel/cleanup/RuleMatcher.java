@@ -54,16 +54,15 @@ final class RuleMatcher {
 
     private CleanupCandidate candidate(CleanupRule rule, Object item, Instant now) {
         if (item instanceof Project p) {
-            return matches(rule, p.name(), p.id(), p.createdAt(), now)
+            return rule.matches(p.name(), p.id(), p.createdAt(), now)
                     ? new CleanupCandidate("project", p.id(), p.name(), null, null, p.createdAt(), null, rule.name(), null, null)
                     : null;
         }
         if (item instanceof Client c) {
-            return matches(rule, c.name(), c.projectId(), c.createdAt(), now) && (rule.type() == null || rule.type() == c.type())
-                    ? client(c, rule) : null;
+            return rule.matches(c, now) ? client(c, rule) : null;
         }
         Reference r = (Reference) item;
-        return matches(rule, r.title(), r.projectId(), r.date(), now)
+        return rule.matches(r.title(), r.projectId(), r.date(), now)
                 ? new CleanupCandidate("reference", r.id(), r.title(), r.projectId(), null, r.createdAt(), r.date(), rule.name(),
                         null, null)
                 : null;
@@ -75,11 +74,5 @@ final class RuleMatcher {
         return new CleanupCandidate("client", client.id(), client.name(), client.projectId(),
                 client.type() == null ? null : client.type().value(), client.createdAt(), null, rule.name(),
                 why == null ? null : CleanupCandidate.PROTECTED, why);
-    }
-
-    private static boolean matches(CleanupRule rule, String name, String projectId, Instant age, Instant now) {
-        return (rule.namePattern() == null || name != null && rule.namePattern().matcher(name).find())
-                && (rule.projectId() == null || rule.projectId().equals(projectId))
-                && (rule.olderThan() == null || age != null && !age.isAfter(now.minus(rule.olderThan())));
     }
 }

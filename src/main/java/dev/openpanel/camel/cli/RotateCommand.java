@@ -6,9 +6,12 @@ import java.util.concurrent.Callable;
 
 import org.apache.camel.Exchange;
 
+import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.rotation.RotationRefusedException;
 import dev.openpanel.camel.rotation.RotationResult;
+import dev.openpanel.camel.rotation.RotationRunReport;
+import dev.openpanel.camel.rotation.RotationRuns;
 import dev.openpanel.camel.rotation.Rotations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Parameters;
          description = "Replaces a client by a new one with the same name, type and project, delivers the new secret, "
                  + "and deletes the old client after openpanel.rotation.grace (default 24h) or at once with --now. "
                  + "Asked again, it resumes or answers the same rotation. Every rotation writes data/reports/rotation-<UTC time>.json.",
-         subcommands = { RotateCommand.Client.class, RotateCommand.Root.class })
+         subcommands = { RotateCommand.Client.class, RotateCommand.Root.class, RotateCommand.Rules.class })
 public final class RotateCommand {
 
     /** {@code rotate client ID}. */
@@ -67,6 +70,40 @@ public final class RotateCommand {
         @Override
         public Integer call() throws Exception {
             return rotate(Map.of(Rotations.ROOT, true), now, json);
+        }
+    }
+
+    /** {@code rotate rules}. */
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+             description = "Runs the rotation rules (openpanel.rotation.rules) once. Without --apply it is a dry run: the "
+                     + "report says which clients would be rotated. Every run writes data/reports/rotation-<UTC time>.json.",
+             footer = { "", "Exit codes: 0 done, 1 some rotations failed or more clients matched than openpanel.rotation.max-rotations,",
+                     "  2 bad usage, configuration or rules file, 3 the API could not be reached." })
+    static final class Rules implements Callable<Integer> {
+
+        @Option(names = "--apply", description = "rotate for real (within openpanel.rotation.max-rotations)")
+        boolean apply;
+
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OneShotApplication app = OneShotApplication.start(Map.of())) {
+                Exchange answer = app.request("direct:rotation-rules-run", exchange -> {
+                    exchange.getIn().setHeader(RotationRuns.APPLY, apply);
+                    exchange.getIn().setHeader(Rotations.TRIGGER, "command");
+                });
+                if (answer.getException() != null) {
+                    return ExitCodes.failed(answer.getException());
+                }
+                RotationRunReport report = answer.getMessage().getBody(RotationRunReport.class);
+                System.out.println(json ? ManageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) : report.describe());
+                if (report.error() != null) {
+                    return report.rulesInvalid() ? ExitCodes.USAGE : ExitCodes.API_UNAVAILABLE;
+                }
+                return report.hasProblems() ? ExitCodes.FAILED : ExitCodes.OK;
+            }
         }
     }
 

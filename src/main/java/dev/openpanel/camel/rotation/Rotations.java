@@ -50,7 +50,7 @@ public final class Rotations {
     public static final String ROOT = "OpenpanelRotateRoot";
     /** Header: {@code true} to delete the old client at once instead of after the grace. */
     public static final String NOW = "OpenpanelRotateNow";
-    /** Header: what started the rotation ({@code command}, {@code event}, {@code schedule}, {@code grace}), for the report. */
+    /** Header: what started the rotation ({@code command}, {@code event}, {@code rule}, {@code grace}), for the report. */
     public static final String TRIGGER = "OpenpanelRotationTrigger";
     /** Exchange property: the {@link Rotation} of the pass. */
     public static final String ROTATION = "OpenpanelRotation";
@@ -58,6 +58,8 @@ public final class Rotations {
     private static final Logger LOG = LoggerFactory.getLogger(Rotations.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final int MAX_DISCARDS = 3;
+    /** The trigger of the rotations of a run of the rules, whose own report lists them all. */
+    public static final String BY_RULE = "rule";
 
     private final Supplier<ManageApi> api;
     private final DataDirectory data;
@@ -277,7 +279,7 @@ public final class Rotations {
         RotationResult result = new RotationResult(old.id(), journal.delivered(), old.name(), old.projectId(), old.type().value(),
                 old.root(), status, journal.deleteAt(), secretsFile, journal.discardedCount(),
                 rotation.newSecret != null ? rotation.newSecret : delivered(rotation));
-        if (rotation.changed) {
+        if (rotation.changed && !BY_RULE.equals(rotation.trigger)) {
             reports.write(rotation.trigger, result);
             LOG.info("Rotation: {}", result.describe());
         }

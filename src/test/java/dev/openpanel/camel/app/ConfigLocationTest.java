@@ -23,6 +23,7 @@ class ConfigLocationTest {
         assertThat(location.properties()).isEqualTo("classpath:openpanel-defaults/config/application.properties");
         assertThat(location.routes()).isEqualTo("classpath:openpanel-defaults/routes/*.camel.yaml");
         assertThat(location.cleanupRules()).isEqualTo("classpath:openpanel-defaults/config/cleanup.yaml");
+        assertThat(location.rotationRules()).isEqualTo("classpath:openpanel-defaults/config/rotation.yaml");
         assertThat(location.logConfig()).isNull();
         assertThat(getClass().getClassLoader().getResource("openpanel-defaults/routes/import.camel.yaml"))
                 .as("the routes are packaged").isNotNull();
@@ -38,6 +39,7 @@ class ConfigLocationTest {
         assertThat(location.properties()).isEqualTo("file:config/application.properties");
         assertThat(location.routes()).isEqualTo("file:routes/*.camel.yaml");
         assertThat(location.cleanupRules()).isEqualTo("config/cleanup.yaml");
+        assertThat(location.rotationRules()).isEqualTo("config/rotation.yaml");
         assertThat(location.logConfig()).isEqualTo(Path.of("config/log4j2.xml"));
     }
 
@@ -46,10 +48,12 @@ class ConfigLocationTest {
         Path full = Files.createDirectories(temp.resolve("full/routes"));
         Files.writeString(temp.resolve("full/application.properties"), "");
         Files.writeString(temp.resolve("full/cleanup.yaml"), "rules: []\n");
+        Files.writeString(temp.resolve("full/rotation.yaml"), "rules: []\n");
         ConfigLocation location = ConfigLocation.resolve("full", temp);
         assertThat(location.properties()).isEqualTo("file:" + temp.resolve("full/application.properties"));
         assertThat(location.routes()).isEqualTo("file:" + full + "/*.camel.yaml");
         assertThat(location.cleanupRules()).isEqualTo(temp.resolve("full/cleanup.yaml").toString());
+        assertThat(location.rotationRules()).isEqualTo(temp.resolve("full/rotation.yaml").toString());
 
         Files.createDirectories(temp.resolve("config"));
         Files.writeString(temp.resolve("config/application.properties"), "");
@@ -60,6 +64,7 @@ class ConfigLocationTest {
                 .isEqualTo("file:" + temp.resolve("partial/application.properties"));
         assertThat(partial.routes()).isEqualTo("classpath:openpanel-defaults/routes/*.camel.yaml");
         assertThat(partial.cleanupRules()).isEqualTo("classpath:openpanel-defaults/config/cleanup.yaml");
+        assertThat(partial.rotationRules()).isEqualTo("classpath:openpanel-defaults/config/rotation.yaml");
     }
 
     @Test

@@ -161,6 +161,61 @@ class RotationTest {
         assertThat(simulator.received("POST")).isZero();
     }
 
+    @Test
+    void theRulesReportWhatTheyWouldRotateByDefaultRotateWithApplyAndRotateNoneBeyondTheLimit() throws Exception {
+        Path rules = Files.writeString(temp.resolve("rotation.yaml"), "rules:\n  - name: old CI clients\n    resource: clients\n"
+                + "    where: { name: \"^ci-\", olderThan: 30d }\n");
+        SimulatorStore.SeededClient ci = simulator.store().addClient(SimulatorStore.DEFAULT_ORGANIZATION, "ci-deployer", "write", projectId,
+                Instant.now().minus(Duration.ofDays(40)));
+        simulator.store().addClient(SimulatorStore.DEFAULT_ORGANIZATION, "ci-fresh", "write", projectId, Instant.now());
+        startApplication(Map.of("openpanel.rotation.rules", rules.toString(), "openpanel.rotation.max-rotations", "1"));
+
+        RotationRunReport dry = runRules(null);
+        assertThat(dry.mode()).isEqualTo("dry-run");
+        assertThat(dry.candidates()).extracting(RotationCandidate::clientId, RotationCandidate::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ci.id(), RotationCandidate.WOULD_ROTATE));
+        assertThat(simulator.received("POST") + simulator.received("PATCH")).isZero();
+        assertThat(Path.of(dry.report())).exists();
+
+        simulator.store().addClient(SimulatorStore.DEFAULT_ORGANIZATION, "ci-other", "read", projectId, Instant.now().minus(Duration.ofDays(50)));
+        RotationRunReport guarded = runRules(true);
+        assertThat(guarded.guard()).contains("2 clients matched, more than openpanel.rotation.max-rotations (1)");
+        assertThat(guarded.candidates()).extracting(RotationCandidate::outcome).containsOnly(RotationCandidate.SKIPPED);
+        assertThat(simulator.received("POST") + simulator.received("PATCH")).isZero();
+        simulator.store().removeClient(simulator.store().clients().stream().filter(c -> c.name().equals("ci-other")).findFirst().orElseThrow().id());
+
+        int reportsBefore = reports().size();
+        RotationRunReport applied = runRules(true);
+        assertThat(applied.mode()).isEqualTo("apply");
+        RotationCandidate rotated = applied.candidates().get(0);
+        assertThat(rotated.outcome()).isEqualTo(RotationCandidate.ROTATED);
+        assertThat(client(rotated.newClientId()).name()).isEqualTo("ci-deployer");
+        assertThat(reports()).as("one report for the run, none per rotation").hasSize(reportsBefore + 1);
+
+        RotationRunReport again = runRules(true);
+        assertThat(again.candidates()).extracting(RotationCandidate::clientId, RotationCandidate::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ci.id(), RotationCandidate.BEING_ROTATED));
+    }
+
+    @Test
+    void aServiceDoesNotStartWithRotationRulesItCannotUse() throws Exception {
+        Path rules = Files.writeString(temp.resolve("rotation.yaml"), "rules:\n  - name: projects\n    resource: projects\n"
+                + "    where: { name: \"^x\" }\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startApplication(Map.of("openpanel.rotation.rules", rules.toString())))
+                .hasMessageContaining("the rotation rules file " + rules + " (openpanel.rotation.rules) cannot be used: rule 'projects'")
+                .hasMessageContaining("rotation rules rotate clients, so the resource is clients, got projects");
+    }
+
+    private RotationRunReport runRules(Boolean apply) {
+        Exchange answer = main.getCamelContext().createProducerTemplate().request("direct:rotation-rules-run", exchange -> {
+            if (apply != null) {
+                exchange.getIn().setHeader(RotationRuns.APPLY, apply);
+            }
+        });
+        assertThat(answer.getException()).isNull();
+        return answer.getMessage().getBody(RotationRunReport.class);
+    }
+
     private SimClient client(String id) {
         return simulator.store().clients().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
