@@ -93,6 +93,12 @@ class SecretsAtRestTest {
                 assertPrivate("provisioning through the intake and the broker");
                 assertThat(brokerJournalHolds(secretsOf("deployment-rest-1-"))).as("the result waits on the queue, in UTF-16").isTrue();
 
+                String reader = simulator.store().clients().stream().filter(c -> c.name().equals("rest reader")).findFirst().orElseThrow().id();
+                assertThat(intake.post("/events/deployment", "{\"eventId\":\"rest-rotate\",\"rotate\":{\"clientId\":\"" + reader + "\"}}")
+                        .status()).isEqualTo(202);
+                service.awaitOutput(Pattern.compile("Event rest-rotate: client " + reader), TIMEOUT);
+                assertPrivate("rotation through the intake and the broker");
+
                 assertThat(intake.post("/jobs/cleanup", "").status()).isEqualTo(202);
                 service.awaitOutput(Pattern.compile("Cleanup deleted client"), TIMEOUT);
                 await().atMost(TIMEOUT).until(() -> reports().size() == 2);
@@ -115,6 +121,9 @@ class SecretsAtRestTest {
             assertThat(apply.exitCode()).as(apply.stderr()).isZero();
             assertThat(apply.stdout()).contains("1 deleted");
             assertPrivate("cleanup command");
+            String dash = simulator.store().clients().stream().filter(c -> c.name().equals("cli dash")).findFirst().orElseThrow().id();
+            assertThat(run(dir, "rotate", "client", dash, "--now").exitCode()).isZero();
+            assertPrivate("rotate command");
 
             assertThat(secretsOf("")).as("root, 2 imported clients, a provisioned client and first client each time, 2 projects")
                     .hasSizeGreaterThanOrEqualTo(7);
