@@ -25,7 +25,7 @@ public final class OpenPanelCommand implements Callable<Integer> {
 
     /** Read by the application's main from the arguments (see {@code ConfigLocation}); declared here for every command. */
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "the configuration directory: its application.properties, cleanup.yaml, log4j2.xml and routes/ "
+            description = "the configuration directory: its application.properties, cleanup.yaml, rotation.yaml, log4j2.xml and routes/ "
                     + "replace the packaged ones (default: OPENPANEL_CONFIG_DIR, else config/ in the working directory)")
     String configDirectory;
 

@@ -26,7 +26,8 @@ public record RotationSettings(Duration grace, String rules, boolean dryRun, int
             throw new InvalidConfigurationException("openpanel.rotation.grace must not be negative (0 deletes the old client at once), got '"
                     + text + "'.");
         }
-        return new RotationSettings(grace, SettingValues.text(property, "openpanel.rotation.rules", "config/rotation.yaml"),
+        String packaged = SettingValues.text(property, "openpanel.config.rotation-rules", "config/rotation.yaml");
+        return new RotationSettings(grace, SettingValues.text(property, "openpanel.rotation.rules", packaged),
                 SettingValues.bool(property, "openpanel.rotation.dry-run", "true"),
                 SettingValues.wholeNumber(property, "openpanel.rotation.max-rotations", "25", 1, "a number of clients"));
     }
