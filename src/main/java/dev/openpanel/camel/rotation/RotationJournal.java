@@ -42,6 +42,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     private String secretsFile;
     private String oldDeletion;
     private boolean complete;
+    private String failed;
 
     private RotationJournal() {
     }
@@ -66,7 +67,9 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     private void replay(JsonNode line) {
-        switch (line.path("t").asText()) {
+        String type = line.path("t").asText();
+        failed = "failed".equals(type) ? line.path("reason").asText() : null;
+        switch (type) {
             case "started" -> old = new OldClient(line.path("client").asText(), line.path("name").asText(),
                     text(line, "projectId"), ClientType.parse(line.path("type").asText()), line.path("root").asBoolean());
             case "renamed" -> renamedTo = line.path("name").asText();
@@ -91,6 +94,11 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
         }
     }
 
+    private void append(ObjectNode line) {
+        journal.append(line);
+        failed = null;
+    }
+
     private static String text(JsonNode line, String field) {
         return line.hasNonNull(field) ? line.get(field).asText() : null;
     }
@@ -103,7 +111,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
         ObjectNode line = JsonLinesJournal.line("started").put("client", client.id()).put("name", client.name())
                 .put("projectId", client.projectId()).put("type", client.type().value()).put("root", client.root())
                 .put("trigger", trigger).put("at", Instant.now().toString());
-        journal.append(line);
+        append(line);
         old = client;
     }
 
@@ -113,7 +121,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordRenamed(String name) {
-        journal.append(JsonLinesJournal.line("renamed").put("name", name));
+        append(JsonLinesJournal.line("renamed").put("name", name));
         renamedTo = name;
     }
 
@@ -123,12 +131,12 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordCreated(String clientId) {
-        journal.append(JsonLinesJournal.line("created").put("client", clientId));
+        append(JsonLinesJournal.line("created").put("client", clientId));
         created = clientId;
     }
 
     synchronized void recordDiscarded(String clientId) {
-        journal.append(JsonLinesJournal.line("discarded").put("client", clientId));
+        append(JsonLinesJournal.line("discarded").put("client", clientId));
         discarded.add(clientId);
         if (clientId.equals(created)) {
             created = null;
@@ -154,7 +162,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordDelivered(String clientId, Instant oldDeleteAt, String file) {
-        journal.append(JsonLinesJournal.line("delivered").put("client", clientId).put("deleteAt", oldDeleteAt.toString())
+        append(JsonLinesJournal.line("delivered").put("client", clientId).put("deleteAt", oldDeleteAt.toString())
                 .put("secretsFile", file));
         delivered = clientId;
         deleteAt = oldDeleteAt;
@@ -163,7 +171,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
 
     /** Moves the old client's deletion to a new time ({@code --now}: now). */
     synchronized void recordDeleteAt(Instant at) {
-        journal.append(JsonLinesJournal.line("delivered").put("client", delivered).put("deleteAt", at.toString())
+        append(JsonLinesJournal.line("delivered").put("client", delivered).put("deleteAt", at.toString())
                 .put("secretsFile", secretsFile));
         deleteAt = at;
     }
@@ -174,14 +182,24 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordOldDeleted(String outcome) {
-        journal.append(JsonLinesJournal.line("old-deleted").put("outcome", outcome).put("at", Instant.now().toString()));
-        journal.append(JsonLinesJournal.line(COMPLETE));
+        append(JsonLinesJournal.line("old-deleted").put("outcome", outcome).put("at", Instant.now().toString()));
+        append(JsonLinesJournal.line(COMPLETE));
         oldDeletion = outcome;
         complete = true;
     }
 
     synchronized boolean complete() {
         return complete;
+    }
+
+    /** Why the last pass failed for good, when nothing was recorded after it; null otherwise. */
+    synchronized String failed() {
+        return failed;
+    }
+
+    synchronized void recordFailed(String reason) {
+        append(JsonLinesJournal.line("failed").put("reason", reason).put("at", Instant.now().toString()));
+        failed = reason;
     }
 
     @Override
@@ -191,13 +209,13 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
 
     @Override
     public synchronized void record(String key, Intent sent) {
-        journal.append(JsonLinesJournal.line("intent").put("at", sent.at().toString()));
+        append(JsonLinesJournal.line("intent").put("at", sent.at().toString()));
         intent = sent;
     }
 
     @Override
     public synchronized void succeeded(String key) {
-        journal.append(JsonLinesJournal.line("intent-done"));
+        append(JsonLinesJournal.line("intent-done"));
         intent = null;
     }
 

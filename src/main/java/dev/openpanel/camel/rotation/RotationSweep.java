@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the rotations with work left (bean {@value #BEAN}, {@code routes/rotation.camel.yaml}): those whose old client's
- * grace is over, and those a crash interrupted before the new client was delivered. Each goes through
+ * grace is over, and those a crash interrupted before the new client was delivered (not those that failed for good: they
+ * wait until someone asks again). Each goes through
  * {@code direct:rotate-client} again, which resumes it from its journal.
  */
 public final class RotationSweep {
@@ -44,7 +45,7 @@ public final class RotationSweep {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
                 RotationJournal journal = RotationJournal.peek(file);
-                if (journal.old() == null || journal.complete()) {
+                if (journal.old() == null || journal.complete() || journal.failed() != null) {
                     continue;
                 }
                 if (journal.delivered() == null || !journal.deleteAt().isAfter(now)) {

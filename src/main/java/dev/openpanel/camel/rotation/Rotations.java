@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.OpenPanelConstants;
 import dev.openpanel.camel.component.api.ManageApi;
+import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.component.model.Client;
 import dev.openpanel.camel.component.model.ClientRequest;
 import dev.openpanel.camel.component.model.ClientType;
@@ -61,6 +65,7 @@ public final class Rotations {
     /** The trigger of the rotations of a run of the rules, whose own report lists them all. */
     public static final String BY_RULE = "rule";
 
+    private final Map<String, Semaphore> turns = new ConcurrentHashMap<>();
     private final Supplier<ManageApi> api;
     private final DataDirectory data;
     private final RotationSettings settings;
@@ -105,11 +110,24 @@ public final class Rotations {
         } else if (clientId.equals(ownId)) {
             throw new RotationRefusedException("Client " + clientId + " is the one this tool authenticates with: rotate it with 'rotate root'.");
         }
-        RotationJournal journal = RotationJournal.open(journals().resolve(checkedId(clientId) + ".jsonl"));
+        Semaphore turn = turns.computeIfAbsent(checkedId(clientId), id -> new Semaphore(1));
+        // one pass per client at a time in this JVM (an event and the sweep may ask at once); other processes wait on the file lock
+        turn.acquireUninterruptibly();
+        RotationJournal journal;
+        try {
+            journal = RotationJournal.open(journals().resolve(clientId + ".jsonl"));
+        } catch (RuntimeException e) {
+            turn.release();
+            throw e;
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                journal.close();
+                try {
+                    journal.close();
+                } finally {
+                    turn.release();
+                }
             }
         });
         Rotation rotation = new Rotation(journal, clientId, root, now, trigger);
@@ -243,6 +261,23 @@ public final class Rotations {
                     + " creates in a row; it stops here and the old client keeps working");
         }
         LOG.warn("Rotation of client {}: the answer to the new client's create was lost; looking it up", rotation.clientId);
+    }
+
+    /**
+     * The pass failed for good (the API refused a call as it is, e.g. the client's project is gone): recorded in the
+     * journal, so the sweep stops resuming it until someone asks for the rotation again; the failure goes on.
+     */
+    public void failed(Exchange exchange) throws Exception {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Rotation rotation = rotation(exchange);
+        if (rotation != null && failure != null && OpenPanelErrors.isPermanent(failure)) {
+            rotation.journal.recordFailed(failure.getMessage());
+            LOG.error("Rotation of client {} failed for good: {}; the old client keeps working, and 'rotate client {}' tries again",
+                    rotation.clientId, failure.getMessage(), rotation.clientId);
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Whether the old client is due for deletion now ({@code --now}, or its grace is over). */

@@ -149,6 +149,24 @@ class RotationTest {
     }
 
     @Test
+    void aRotationTheApiRefusesForGoodIsRecordedFailedAndTheSweepLeavesItTheOldClientWorking() {
+        startApplication(Map.of("openpanel.rotation.grace", "24h"));
+        simulator.behavior().failNext(Fault.answer(400, "{\"error\":\"Bad Request\",\"message\":\"Invalid project\",\"statusCode\":400}")
+                .on("POST", "/manage/clients"));
+
+        Exchange refused = rotate(old.id(), false);
+
+        assertThat(refused.getException()).hasMessageContaining("400").hasMessageContaining("Invalid project");
+        RotationSweep sweep = main.getCamelContext().getRegistry().lookupByNameAndType(RotationSweep.BEAN, RotationSweep.class);
+        assertThat(sweep.due()).as("a rotation that failed for good is not resumed by the sweep").isEmpty();
+        assertThat(usable(old.id(), old.secret())).isTrue();
+
+        Exchange again = rotate(old.id(), false);
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(RotationResult.class).status()).isEqualTo(RotationResult.ROTATED);
+    }
+
+    @Test
     void theToolsOwnClientIsRefusedAndRotateRootWithoutFilesSaysWhatToSet() {
         startApplication(Map.of());
         Exchange own = rotate(simulator.rootClient().id(), false);
