@@ -14,6 +14,7 @@ import dev.openpanel.camel.rotation.RotationRunReport;
 import dev.openpanel.camel.rotation.RotationRuns;
 import dev.openpanel.camel.rotation.Rotations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,15 +40,12 @@ public final class RotateCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "the client to rotate")
         String clientId;
 
-        @Option(names = "--now", description = "delete the old client at once instead of after the grace")
-        boolean now;
-
-        @Option(names = "--json", description = "print the result as JSON (without the secret)")
-        boolean json;
+        @Mixin
+        RotationOptions options;
 
         @Override
         public Integer call() throws Exception {
-            return rotate(Map.of(Rotations.CLIENT_ID, clientId), now, json);
+            return rotate(Map.of(Rotations.CLIENT_ID, clientId), options);
         }
     }
 
@@ -61,15 +59,12 @@ public final class RotateCommand {
                      "  3 the API could not be reached (run it again: it resumes)." })
     static final class Root implements Callable<Integer> {
 
-        @Option(names = "--now", description = "delete the old root client at once instead of after the grace")
-        boolean now;
-
-        @Option(names = "--json", description = "print the result as JSON (without the secret)")
-        boolean json;
+        @Mixin
+        RotationOptions options;
 
         @Override
         public Integer call() throws Exception {
-            return rotate(Map.of(Rotations.ROOT, true), now, json);
+            return rotate(Map.of(Rotations.ROOT, true), options);
         }
     }
 
@@ -107,7 +102,19 @@ public final class RotateCommand {
         }
     }
 
-    private static int rotate(Map<String, Object> headers, boolean now, boolean json) throws Exception {
+    /** The options of a rotation of one client. */
+    static final class RotationOptions {
+
+        @Option(names = "--now", description = "delete the old client at once instead of after the grace")
+        boolean now;
+
+        @Option(names = "--json", description = "print the result as JSON (without the secret)")
+        boolean json;
+    }
+
+    private static int rotate(Map<String, Object> headers, RotationOptions options) throws Exception {
+        boolean now = options.now;
+        boolean json = options.json;
         try (OneShotApplication app = OneShotApplication.start(Map.of())) {
             Exchange answer = app.request("direct:rotate-client", exchange -> {
                 exchange.getIn().setHeaders(new HashMap<>(headers));
