@@ -39,7 +39,7 @@ final class SharedBudgetStore {
                    ARRAY(SELECT openpanel_micros(c.now - s.counted_from) FROM openpanel_rate_sends s
                          WHERE s.client_key = b.client_key
                            AND s.counted_from > c.now - ((? + b.extra_margin_us) * interval '1 microsecond')
-                         ORDER BY s.counted_from DESC),
+                         ORDER BY s.counted_from DESC LIMIT ?),
                    c.now
             FROM c, openpanel_rate_budget b WHERE b.client_key = ?""";
     private static final String INSERT = "INSERT INTO openpanel_rate_sends (client_key, instance_id, priority, granted_at,"
@@ -101,7 +101,10 @@ final class SharedBudgetStore {
         this.instanceId = instanceId;
     }
 
-    /** What the window of the cluster looks like right now, under the budget row's lock. */
+    /**
+     * What the window of the cluster looks like right now, under the budget row's lock: the ages of its newest sends (at
+     * most a budget of them, newest first), and what the server said.
+     */
     record Window(long blockedMicros, long bulkDueMicros, long extraMicros, long widenedAgeMicros, long serverOpenMicros,
             Integer serverLeft, int foreignRequests, long[] agesMicros, OffsetDateTime now) {
     }
@@ -131,10 +134,10 @@ final class SharedBudgetStore {
     Decision tryGrant(Connection connection, CallPriority priority, long windowMicros, Rule rule, int budget,
             Predicate<Window> calmReset, long pruneMicros) throws SQLException {
         lock(connection);
-        Window window = window(connection, windowMicros);
+        Window window = window(connection, windowMicros, budget);
         if (calmReset.test(window)) {
             update(connection, CALM, clientKey);
-            window = window(connection, windowMicros);
+            window = window(connection, windowMicros, budget);
         }
         long wait = rule.waitMicros(window);
         int sent = window.agesMicros().length;
@@ -276,10 +279,11 @@ final class SharedBudgetStore {
         }
     }
 
-    private Window window(Connection connection, long windowMicros) throws SQLException {
+    private Window window(Connection connection, long windowMicros, int budget) throws SQLException {
         try (PreparedStatement state = connection.prepareStatement(STATE)) {
             state.setLong(1, windowMicros);
-            state.setString(2, clientKey);
+            state.setInt(2, budget);
+            state.setString(3, clientKey);
             try (ResultSet rows = state.executeQuery()) {
                 rows.next();
                 Array array = rows.getArray(8);
