@@ -60,6 +60,9 @@ public final class ClusterDatabase implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // an instance that dies or hangs inside a permit transaction holds the budget row's lock: the server lets go of it
+        // after a few seconds, and a permit that waits that long for the lock fails and is asked again
+        config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=5000 -c lock_timeout=5000");
         config.addDataSourceProperty("ApplicationName", "openpanel-camel " + settings.instanceId());
         return new ClusterDatabase(new HikariDataSource(config), readiness, settings.safeUrl());
     }
