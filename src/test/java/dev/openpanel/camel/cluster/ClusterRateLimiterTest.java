@@ -98,6 +98,53 @@ class ClusterRateLimiterTest {
     }
 
     @Test
+    void bulkPermitsOfAllInstancesFollowOneSharedPacedScheduleOnceHalfTheBudgetIsOut() throws Exception {
+        ClusterRateLimiter a = instance("a", System::nanoTime);
+        ClusterRateLimiter b = instance("b", System::nanoTime);
+        RateLimitSettings four = new RateLimitSettings(4, Duration.ofSeconds(1), Duration.ofMillis(100));
+        ClusterRateLimiter pacedA = new ClusterRateLimiter(four, databases.get(0), client + "-paced", "a", System::nanoTime);
+        ClusterRateLimiter pacedB = new ClusterRateLimiter(four, databases.get(1), client + "-paced", "b", System::nanoTime);
+        long start = System.nanoTime();
+        pacedA.acquire(CallPriority.BULK);
+        pacedA.acquire(CallPriority.BULK);
+        assertThat(System.nanoTime() - start).as("half the budget goes at once").isLessThan(250 * MS);
+        pacedB.acquire(CallPriority.BULK);
+        assertThat(System.nanoTime() - start).as("the other instance's bulk permit waits for the shared schedule:"
+                + " two spacings of 1.1 s / 4 after the first, though the budget has room").isGreaterThanOrEqualTo(530 * MS);
+        long urgent = System.nanoTime();
+        pacedB.acquire(CallPriority.URGENT);
+        assertThat(System.nanoTime() - urgent).as("an urgent call is never paced").isLessThan(250 * MS);
+        assertThat(a.settings()).isEqualTo(b.settings());
+    }
+
+    @Test
+    void withinAnInstanceAWaitingUrgentCallGetsTheNextPermitBeforeBulkCallsThatWaitedLonger() throws Exception {
+        ClusterRateLimiter a = instance("a", System::nanoTime);
+        for (int i = 0; i < 5; i++) {
+            a.acquire();
+        }
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> callers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            callers.add(CompletableFuture.runAsync(() -> take(a, CallPriority.BULK, order, "bulk")));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.status().bulkWaiting() == 2);
+        callers.add(CompletableFuture.runAsync(() -> take(a, CallPriority.URGENT, order, "urgent")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.status().urgentWaiting() == 1);
+        CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("urgent", "bulk", "bulk");
+    }
+
+    private static void take(ClusterRateLimiter limiter, CallPriority priority, List<String> order, String name) {
+        try {
+            limiter.acquire(priority);
+            order.add(name);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anAnswerThatCameLateCountsItsSendFromLaterForEveryInstance() throws Exception {
         AtomicLong now = new AtomicLong(1_000_000 * MS);
         ClusterRateLimiter a = instance("a", now::get);
@@ -144,6 +191,11 @@ class ClusterRateLimiterTest {
         ClusterDatabase database = ClusterDatabase.open(new ClusterSettings(url, postgres.user(), postgres::password, name), ready);
         databases.add(database);
         readiness.add(ready);
+        try {
+            database.migrate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return new ClusterRateLimiter(SETTINGS, database, client, name, clock);
     }
 
