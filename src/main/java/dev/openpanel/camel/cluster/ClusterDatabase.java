@@ -24,7 +24,8 @@ public final class ClusterDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDatabase.class);
     /** Flyway's own table, prefixed like ours. */
     static final String SCHEMA_HISTORY = "openpanel_schema_history";
-    private static final int POOL_SIZE = 4;
+    /** Permits of one root client take one connection at a time (the local queue); answers and other clients the rest. */
+    private static final int POOL_SIZE = 8;
     private static final long CONNECT_TIMEOUT_MS = 2_000;
 
     private final HikariDataSource pool;

@@ -41,6 +41,11 @@ import dev.openpanel.camel.component.limit.ServerBudget;
  * lower than the cluster's sends explain makes every instance follow the server's count until its window resets; an
  * answer that came late moves its send's count later for everyone. Answers that match the log cost no transaction.
  * <p>
+ * <b>Not yet shared</b> (conservative meanwhile): of the single-JVM limiter's two ways of seeing others' spending, the
+ * count at one answer against the sends that can lie in the server's window is made, the growth of the count between
+ * two answers is not; and a server window that ended early (its count dropped) is followed until the reset it
+ * announced, rounded up to whole seconds.
+ * <p>
  * <b>Database down.</b> Calls wait and retry (backing off up to {@value #MAX_RETRY_MS} ms) for as long as it takes:
  * there is no fallback to a budget of this instance alone, which would let every instance spend the whole budget.
  * {@link ClusterReadiness} says why meanwhile.
