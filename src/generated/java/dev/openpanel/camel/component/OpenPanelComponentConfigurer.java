@@ -50,6 +50,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitRequests": target.setRateLimitRequests(property(camelContext, int.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": target.setRateLimitReserve(property(camelContext, int.class, value)); return true;
+        case "ratelimiters":
+        case "rateLimiters": target.setRateLimiters(property(camelContext, dev.openpanel.camel.component.limit.RateLimiters.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrybackoff":
@@ -88,6 +90,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitRequests": return int.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
+        case "ratelimiters":
+        case "rateLimiters": return dev.openpanel.camel.component.limit.RateLimiters.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "retrybackoff":
@@ -127,6 +131,8 @@ public class OpenPanelComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitRequests": return target.getRateLimitRequests();
         case "ratelimitreserve":
         case "rateLimitReserve": return target.getRateLimitReserve();
+        case "ratelimiters":
+        case "rateLimiters": return target.getRateLimiters();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
         case "retrybackoff":

@@ -18,9 +18,10 @@ import dev.openpanel.camel.component.api.CredentialsSource;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageApiClient;
 import dev.openpanel.camel.component.api.RetryPolicy;
-import dev.openpanel.camel.component.limit.ClientRateLimiter;
 import dev.openpanel.camel.component.limit.RateLimitSettings;
+import dev.openpanel.camel.component.limit.RateLimiter;
 import dev.openpanel.camel.component.limit.RateLimiterRegistry;
+import dev.openpanel.camel.component.limit.RateLimiters;
 import dev.openpanel.camel.component.model.ClientCredentials;
 import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.logging.SecretMasker;
@@ -28,7 +29,7 @@ import dev.openpanel.camel.logging.SecretMasker;
 /**
  * The {@code openpanel:} component: calls the OpenPanel Manage API ({@code openpanel:projects?operation=create}).
  * Holds the connection settings endpoints share by default, and one {@link ManageApi} per root client, each behind
- * that client's JVM-wide rate limiter.
+ * that client's rate limiter: JVM-wide by default, or shared by the instances of a cluster ({@link #setRateLimiters}).
  */
 @org.apache.camel.spi.annotations.Component("openpanel")
 public class OpenPanelComponent extends DefaultComponent {
@@ -64,6 +65,9 @@ public class OpenPanelComponent extends DefaultComponent {
     private Duration responseTimeout = Duration.ofSeconds(30);
     @Metadata(label = "advanced", description = "Hears about every call (metrics).")
     private ApiCallObserver observer = ApiCallObserver.NONE;
+    @Metadata(label = "advanced", description = "Where each root client's rate limiter comes from: this JVM's registry by"
+            + " default; in cluster mode, the budget the instances share through PostgreSQL.")
+    private RateLimiters rateLimiters = RateLimiterRegistry.jvm();
 
     private volatile CredentialsSource rootCredentials;
     private final Map<String, ManageApi> apis = new ConcurrentHashMap<>();
@@ -136,8 +140,9 @@ public class OpenPanelComponent extends DefaultComponent {
         return new ManageApi(client);
     }
 
-    private static Function<String, ClientRateLimiter> limiters(String url, RateLimitSettings limits) {
-        return id -> RateLimiterRegistry.jvm().limiterFor(url, id, limits);
+    private Function<String, RateLimiter> limiters(String url, RateLimitSettings limits) {
+        RateLimiters source = rateLimiters;
+        return id -> source.limiterFor(url, id, limits);
     }
 
     private CamelHttpTransport createTransport(String url) {
@@ -283,6 +288,15 @@ public class OpenPanelComponent extends DefaultComponent {
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public RateLimiters getRateLimiters() {
+        return rateLimiters;
+    }
+
+    /** Where root clients' limiters come from; set before the first call (cluster mode sets the shared budget's). */
+    public void setRateLimiters(RateLimiters rateLimiters) {
+        this.rateLimiters = rateLimiters;
     }
 
     public ApiCallObserver getObserver() {

@@ -18,7 +18,8 @@ public final class EnvironmentOverrides {
     public static final Map<String, String> DIFFERING = Map.of(
             "openpanel.provisioning.embedded-broker.port", "OPENPANEL_EMBEDDED_BROKER_PORT",
             "openpanel.provisioning.embedded-broker.user", "OPENPANEL_EMBEDDED_BROKER_USER",
-            "openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
+            "openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD",
+            "openpanel.cluster.instance-id", "OPENPANEL_INSTANCE_ID");
 
     private static final String FILE_VARIABLE_SUFFIX = "_FILE";
 

@@ -7,6 +7,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openpanel.camel.cluster.ClusterMode;
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.extensions.ExtensionPoints;
 import dev.openpanel.camel.component.api.ApiCallObserver;
@@ -86,7 +87,8 @@ public class OpenPanelConfiguration extends ContextConfiguration {
 
     /**
      * Checks that the HTTP port can be bound, starts the sandbox when no API URL is set, registers the component
-     * with its readiness check and probe, and installs the route metrics.
+     * with its readiness check and probe (in cluster mode with the budget the instances share, and the database's
+     * readiness check), and installs the route metrics.
      */
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -98,6 +100,9 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         RouteMetrics.install(context, property("openpanel.metrics.routes-excluded"));
         ApiReadiness readiness = new ApiReadiness();
         OpenPanelComponent component = component(current, connection);
+        if (current.isCluster()) {
+            component.setRateLimiters(ClusterMode.start(context, current.cluster()));
+        }
         component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
         metrics.watch(() -> component.getManageApi().client().limiter());

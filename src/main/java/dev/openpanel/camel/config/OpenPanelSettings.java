@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.openpanel.camel.cluster.ClusterSettings;
 import dev.openpanel.camel.component.api.RetryPolicy;
 import dev.openpanel.camel.component.limit.RateLimitSettings;
 import dev.openpanel.camel.component.model.Secret;
@@ -32,14 +33,21 @@ import dev.openpanel.camel.component.model.Secret;
  * @param rootCredentials the root client's id and secret as they are now (either may come from a file that changes),
  *                        or null when they are not both set (sandbox mode)
  * @param clusterPassword the cluster database's password ({@code openpanel.cluster.password} or its file form), or null
+ * @param cluster         the cluster's database and this instance's name in it, or null in single-machine mode (no
+ *                        {@code openpanel.cluster.jdbc-url})
  */
 public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSecret, Path dataDir,
         RateLimitSettings rateLimit, RetryPolicy retryPolicy, Duration connectTimeout, Duration responseTimeout,
         int httpPort, int sandboxPort, Duration healthProbeInterval, RootCredentials rootCredentials,
-        CredentialSetting clusterPassword) {
+        CredentialSetting clusterPassword, ClusterSettings cluster) {
 
     private static final Pattern LOWER_CASE_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** Whether several instances share one budget and one state through PostgreSQL. */
+    public boolean isCluster() {
+        return cluster != null;
+    }
 
     /** Whether the service runs against the embedded simulator. */
     public boolean isSandbox() {
@@ -67,6 +75,7 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
         CredentialSetting idSetting = CredentialSetting.resolve(property, "openpanel.client-id", false);
         CredentialSetting secretSetting = CredentialSetting.resolve(property, "openpanel.client-secret", true);
         CredentialSetting clusterPassword = CredentialSetting.resolve(property, "openpanel.cluster.password", true);
+        ClusterSettings cluster = ClusterSettingsLoader.load(property, clusterPassword);
         String clientId = idSetting == null ? null : idSetting.get();
         String secret = secretSetting == null ? null : secretSetting.get();
         if (apiUrl != null) {
@@ -107,7 +116,7 @@ public record OpenPanelSettings(String apiUrl, String clientId, Secret clientSec
                 reader.port("openpanel.sandbox.port", 0),
                 reader.duration("openpanel.health.probe-interval", "30s"),
                 idSetting == null || secretSetting == null ? null : new RootCredentials(idSetting, secretSetting),
-                clusterPassword);
+                clusterPassword, cluster);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("openpanel.rate-limit / openpanel.retry: " + e.getMessage() + ".");
         }

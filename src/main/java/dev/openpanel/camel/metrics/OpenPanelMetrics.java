@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.openpanel.camel.component.api.ApiCallObserver;
 import dev.openpanel.camel.component.api.ApiRequest;
-import dev.openpanel.camel.component.limit.ClientRateLimiter;
+import dev.openpanel.camel.component.limit.RateLimiter;
 import dev.openpanel.camel.component.limit.LimiterStatus;
 
 /**
@@ -29,7 +29,7 @@ public final class OpenPanelMetrics {
     private final CamelContext context;
     private final AtomicInteger budgetRemaining = new AtomicInteger(-1);
     private volatile MeterRegistry registry;
-    private volatile Supplier<ClientRateLimiter> limiter;
+    private volatile Supplier<RateLimiter> limiter;
 
     public OpenPanelMetrics(CamelContext context) {
         this.context = context;
@@ -61,7 +61,7 @@ public final class OpenPanelMetrics {
      * {@code openpanel_rate_limit_budget}, {@code openpanel_rate_limit_waiting{priority}} and
      * {@code openpanel_rate_limit_429_total{cause=others|jitter}}. The limiter is looked up at each scrape.
      */
-    public synchronized void watch(Supplier<ClientRateLimiter> rateLimiter) {
+    public synchronized void watch(Supplier<RateLimiter> rateLimiter) {
         if (limiter != null) {
             throw new IllegalStateException("the metrics already watch a rate limiter");
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.error.AuthenticationException;
-import dev.openpanel.camel.component.limit.ClientRateLimiter;
+import dev.openpanel.camel.component.limit.RateLimiter;
 import dev.openpanel.camel.component.model.ClientCredentials;
 import dev.openpanel.camel.component.model.Secret;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
@@ -53,8 +53,8 @@ class ChangingRootCredentialsTest {
         String id = current.get().clientId();
         api.projects().list();
         context.createProducerTemplate().requestBody("openpanel:projects", (Object) null);
-        ClientRateLimiter limiter = api.client().limiter();
-        assertThat(limiter.grantedInWindow()).isEqualTo(2);
+        RateLimiter limiter = api.client().limiter();
+        assertThat(limiter.status().ownRequests()).isEqualTo(2);
 
         SeededClient replaced = simulator.store().replaceSecret(id);
         assertThatThrownBy(() -> api.projects().list()).as("the old secret no longer works")
@@ -65,7 +65,7 @@ class ChangingRootCredentialsTest {
         context.createProducerTemplate().requestBody("openpanel:projects", (Object) null);
         assertThat(TestApis.api(context)).as("one API for the root client whatever its secret").isSameAs(api);
         assertThat(api.client().limiter()).as("the budget is the client id's").isSameAs(limiter);
-        assertThat(limiter.grantedInWindow()).isEqualTo(5);
+        assertThat(limiter.status().ownRequests()).isEqualTo(5);
         assertThat(simulator.requests()).extracting(r -> r.status()).containsExactly(200, 200, 401, 200, 200);
         assertThat(simulator.requests()).extracting(r -> r.clientId()).containsOnly(id);
     }
@@ -75,15 +75,15 @@ class ChangingRootCredentialsTest {
         ManageApi api = TestApis.api(context);
         String firstId = current.get().clientId();
         api.projects().list();
-        ClientRateLimiter first = api.client().limiter();
+        RateLimiter first = api.client().limiter();
 
         SeededClient other = simulator.store().addRootClient();
         current.set(credentials(other));
         api.projects().list();
 
         assertThat(api.client().limiter()).isNotSameAs(first);
-        assertThat(api.client().limiter().grantedInWindow()).isEqualTo(1);
-        assertThat(first.grantedInWindow()).isEqualTo(1);
+        assertThat(api.client().limiter().status().ownRequests()).isEqualTo(1);
+        assertThat(first.status().ownRequests()).isEqualTo(1);
         assertThat(simulator.requests()).extracting(r -> r.clientId()).containsExactly(firstId, other.id());
     }
 

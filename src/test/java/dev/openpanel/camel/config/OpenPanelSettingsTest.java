@@ -93,8 +93,13 @@ class OpenPanelSettingsTest {
         documented.put("openpanel.provisioning.embedded-broker.password", "OPENPANEL_EMBEDDED_BROKER_PASSWORD");
         documented.put("openpanel.import.concurrency", "OPENPANEL_IMPORT_CONCURRENCY");
         documented.put("openpanel.rate-limit.reserve", "OPENPANEL_RATE_LIMIT_RESERVE");
+        documented.put("openpanel.cluster.jdbc-url", "OPENPANEL_CLUSTER_JDBC_URL");
+        documented.put("openpanel.cluster.user", "OPENPANEL_CLUSTER_USER");
+        documented.put("openpanel.cluster.password", "OPENPANEL_CLUSTER_PASSWORD");
+        documented.put("openpanel.cluster.password.file", "OPENPANEL_CLUSTER_PASSWORD_FILE");
+        documented.put("openpanel.cluster.instance-id", "OPENPANEL_INSTANCE_ID");
         documented.forEach((key, variable) -> assertThat(EnvironmentOverrides.variableOf(key)).as(key).isEqualTo(variable));
-        assertThat(EnvironmentOverrides.DIFFERING).hasSize(3);
+        assertThat(EnvironmentOverrides.DIFFERING).hasSize(4);
 
         Map<String, String> applied = new HashMap<>();
         EnvironmentOverrides.apply(Map.of("OPENPANEL_EMBEDDED_BROKER_PORT", "61617", "OPENPANEL_DATA_DIR", "/srv/op",

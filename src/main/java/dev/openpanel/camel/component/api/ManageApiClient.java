@@ -16,14 +16,14 @@ import dev.openpanel.camel.component.error.ApiUnavailableException;
 import dev.openpanel.camel.component.error.OutcomeUnknownException;
 import dev.openpanel.camel.component.error.RateLimitExceededException;
 import dev.openpanel.camel.component.limit.CallPriority;
-import dev.openpanel.camel.component.limit.ClientRateLimiter;
+import dev.openpanel.camel.component.limit.RateLimiter;
 import dev.openpanel.camel.component.limit.Permit;
 import dev.openpanel.camel.component.limit.ServerBudget;
 import dev.openpanel.camel.component.model.ClientCredentials;
 
 /**
  * Executes Manage API calls: every attempt reads the target's current credentials and takes a permit from the shared
- * {@link ClientRateLimiter} of that client id (the budget is the server's per client id, so a changed secret keeps
+ * {@link RateLimiter} of that client id (the budget is the server's per client id, so a changed secret keeps
  * it and a changed id gets its own), 429s are
  * waited out and retried, transient failures are retried with backoff, and a create that may have reached the server
  * is never re-sent ({@link OutcomeUnknownException}). Unsuccessful answers become the exceptions of
@@ -36,7 +36,7 @@ public final class ManageApiClient {
 
     private final ApiTarget target;
     private final HttpTransport transport;
-    private final Function<String, ClientRateLimiter> limiters;
+    private final Function<String, RateLimiter> limiters;
     private final RetryPolicy retryPolicy;
     private final ApiCallObserver observer;
     private final CallPriority priority;
@@ -44,12 +44,12 @@ public final class ManageApiClient {
     /**
      * @param limiters the shared limiter of a client id (asked with the id of each attempt's credentials)
      */
-    public ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, ClientRateLimiter> limiters,
+    public ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, RateLimiter> limiters,
             RetryPolicy retryPolicy, ApiCallObserver observer) {
         this(target, transport, limiters, retryPolicy, observer, CallPriority.URGENT);
     }
 
-    private ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, ClientRateLimiter> limiters,
+    private ManageApiClient(ApiTarget target, HttpTransport transport, Function<String, RateLimiter> limiters,
             RetryPolicy retryPolicy, ApiCallObserver observer, CallPriority priority) {
         this.target = target;
         this.transport = transport;
@@ -73,7 +73,7 @@ public final class ManageApiClient {
     }
 
     /** The limiter of the current client id. */
-    public ClientRateLimiter limiter() {
+    public RateLimiter limiter() {
         return limiters.apply(target.clientId());
     }
 
@@ -90,7 +90,7 @@ public final class ManageApiClient {
         Instant firstSent = null;
         while (true) {
             ClientCredentials credentials = target.credentials();
-            ClientRateLimiter limiter = limiters.apply(credentials.clientId());
+            RateLimiter limiter = limiters.apply(credentials.clientId());
             Permit permit = acquire(request, limiter);
             if (firstSent == null) {
                 firstSent = Instant.now();
@@ -163,7 +163,7 @@ public final class ManageApiClient {
         }
     }
 
-    private Permit acquire(ApiRequest request, ClientRateLimiter limiter) {
+    private Permit acquire(ApiRequest request, RateLimiter limiter) {
         try {
             Permit permit = limiter.acquire(priority);
             observer.onLimiterWait(permit.waitedNanos());

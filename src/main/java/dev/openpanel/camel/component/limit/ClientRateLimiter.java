@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * widens (doubling, up to a tenth of the period) and narrows back after ten windows without such a 429.</li>
  * </ul>
  */
-public final class ClientRateLimiter {
+public final class ClientRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRateLimiter.class);
 
@@ -92,24 +92,12 @@ public final class ClientRateLimiter {
         this.bulkDue = blockedUntil;
     }
 
+    @Override
     public RateLimitSettings settings() {
         return settings;
     }
 
-    /**
-     * Waits until an urgent request may be sent and grants it.
-     *
-     * @throws InterruptedException if the thread is interrupted while waiting
-     */
-    public Permit acquire() throws InterruptedException {
-        return acquire(CallPriority.URGENT);
-    }
-
-    /**
-     * Waits until a request of this priority may be sent and it is its turn, and grants it.
-     *
-     * @throws InterruptedException if the thread is interrupted while waiting
-     */
+    @Override
     public Permit acquire(CallPriority priority) throws InterruptedException {
         long start = clock.getAsLong();
         lock.lockInterruptibly();
@@ -142,7 +130,7 @@ public final class ClientRateLimiter {
         }
     }
 
-    /** Hands back a permit whose request got an answer, with what the answer said about the server's budget. */
+    @Override
     public void onAnswer(Permit permit, ServerBudget budget) {
         long now = clock.getAsLong();
         lock.lock();
@@ -179,7 +167,7 @@ public final class ClientRateLimiter {
         }
     }
 
-    /** Hands back a permit whose request never reached the server (refused connection): its slot is free again. */
+    @Override
     public void onNotSent(Permit permit) {
         lock.lock();
         try {
@@ -210,7 +198,7 @@ public final class ClientRateLimiter {
         }
     }
 
-    /** What the budget is used for right now; for metrics. */
+    @Override
     public LimiterStatus status() {
         lock.lock();
         try {

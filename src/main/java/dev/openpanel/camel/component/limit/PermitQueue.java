@@ -5,25 +5,26 @@ import java.util.ArrayDeque;
 /**
  * The callers waiting for a permit, and whose turn it is: the oldest urgent caller, except that after
  * {@code BULK_SHARE - 1} urgent permits in a row granted while bulk callers waited, the oldest bulk caller goes.
- * Not thread-safe: the limiter's lock guards it.
+ * Every limiter orders its own callers with it (the cluster's too, in front of the shared log). Not thread-safe: the
+ * limiter's lock guards it.
  */
-final class PermitQueue {
+public final class PermitQueue {
 
     /** Bulk work gets at least one permit in this many while it waits. */
-    static final int BULK_SHARE = 4;
+    public static final int BULK_SHARE = 4;
 
     private final ArrayDeque<Waiter> urgent = new ArrayDeque<>();
     private final ArrayDeque<Waiter> bulk = new ArrayDeque<>();
     private int urgentInARow;
 
-    Waiter join(CallPriority priority) {
+    public Waiter join(CallPriority priority) {
         Waiter waiter = new Waiter(priority);
         queue(priority).addLast(waiter);
         return waiter;
     }
 
     /** Whose turn it is; null when nobody waits. */
-    Waiter next() {
+    public Waiter next() {
         if (urgent.isEmpty()) {
             return bulk.peekFirst();
         }
@@ -34,7 +35,7 @@ final class PermitQueue {
     }
 
     /** The waiter got its permit. */
-    void served(Waiter waiter) {
+    public void served(Waiter waiter) {
         queue(waiter.priority).remove(waiter);
         if (waiter.priority == CallPriority.BULK || bulk.isEmpty()) {
             urgentInARow = 0;
@@ -44,11 +45,11 @@ final class PermitQueue {
     }
 
     /** The waiter gave up (interrupted) without a permit. */
-    void leave(Waiter waiter) {
+    public void leave(Waiter waiter) {
         queue(waiter.priority).remove(waiter);
     }
 
-    int waiting(CallPriority priority) {
+    public int waiting(CallPriority priority) {
         return queue(priority).size();
     }
 
@@ -57,7 +58,7 @@ final class PermitQueue {
     }
 
     /** One waiting caller; compared by identity. */
-    static final class Waiter {
+    public static final class Waiter {
         final CallPriority priority;
 
         private Waiter(CallPriority priority) {

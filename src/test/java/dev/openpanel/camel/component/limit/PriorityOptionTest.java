@@ -37,7 +37,7 @@ class PriorityOptionTest {
             ExecutorService callers = Executors.newCachedThreadPool();
             try {
                 ProducerTemplate template = context.createProducerTemplate();
-                ClientRateLimiter limiter = TestApis.api(context).client().limiter();
+                RateLimiter limiter = TestApis.api(context).client().limiter();
                 // Answers 150 ms apart free the four slots 150 ms apart, so the calls sent on freed slots reach the
                 // server in the order they got their permits.
                 simulator.behavior().latency(Duration.ofMillis(150));
@@ -77,7 +77,7 @@ class PriorityOptionTest {
             try {
                 ProducerTemplate template = context.createProducerTemplate();
                 ManageApi api = TestApis.api(context);
-                ClientRateLimiter limiter = api.client().limiter();
+                RateLimiter limiter = api.client().limiter();
                 ResourceSnapshot urgentSnapshot = ResourceSnapshot.of(api);
                 urgentSnapshot.seed(ResourceKind.projects(), List.of());
                 for (int i = 0; i < 4; i++) {

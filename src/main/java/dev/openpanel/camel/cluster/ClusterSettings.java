@@ -1,0 +1,44 @@
+package dev.openpanel.camel.cluster;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How this instance joins the cluster: the PostgreSQL database all instances share ({@code openpanel.cluster.jdbc-url},
+ * {@code .user}, {@code .password}) and the name it goes by there ({@code openpanel.cluster.instance-id}). Present only
+ * in cluster mode; without a JDBC URL there is none and nothing of the cluster is loaded.
+ *
+ * @param jdbcUrl    a {@code jdbc:postgresql://} URL
+ * @param user       the database user, or null to let the URL or the driver decide
+ * @param password   the database password (read from the setting or its file), or null; never printed
+ * @param instanceId this instance's name in the shared tables (host name and process id by default)
+ */
+public record ClusterSettings(String jdbcUrl, String user, Supplier<String> password, String instanceId) {
+
+    /** What a cluster JDBC URL starts with. */
+    public static final String JDBC_PREFIX = "jdbc:postgresql://";
+
+    public ClusterSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(instanceId, "instanceId");
+    }
+
+    /** The URL without its query (which may carry a password), for logs and health details. */
+    public String safeUrl() {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    /** Host name and process id: {@code web-1-4242}. */
+    public static String defaultInstanceId(String hostName, long pid) {
+        String host = hostName == null || hostName.isBlank() ? "instance" : hostName.trim();
+        return host + "-" + pid;
+    }
+
+    /** Never shows the password nor the URL's query. */
+    @Override
+    public String toString() {
+        return "ClusterSettings[jdbcUrl=" + safeUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "[secret]")
+                + ", instanceId=" + instanceId + "]";
+    }
+}

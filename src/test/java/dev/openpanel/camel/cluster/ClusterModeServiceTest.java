@@ -1,0 +1,79 @@
+package dev.openpanel.camel.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.openpanel.camel.component.OpenPanelComponent;
+import dev.openpanel.camel.component.limit.RateLimiterRegistry;
+import dev.openpanel.camel.config.OpenPanelConfiguration;
+import dev.openpanel.camel.simulator.ManageApiSimulator;
+import dev.openpanel.camel.testing.TestMains;
+import dev.openpanel.camel.testing.postgres.TestPostgres;
+
+/** The service switches to the shared budget when, and only when, a cluster JDBC URL is set. */
+@Timeout(120)
+class ClusterModeServiceTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void withAJdbcUrlTheServiceCreatesTheSchemaSpendsTheSharedBudgetAndReportsTheDatabasesReadiness() throws Exception {
+        TestPostgres postgres = TestPostgres.shared();
+        String url = postgres.newDatabase();
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, java.time.Duration.ofSeconds(1)).start()) {
+            Map<String, String> properties = TestMains.simulatorProperties(simulator, temp.resolve("data"));
+            properties.put("openpanel.cluster.jdbc-url", url);
+            properties.put("openpanel.cluster.user", postgres.user());
+            properties.put("openpanel.cluster.password", postgres.password());
+            properties.put("openpanel.cluster.instance-id", "web-1");
+            Main main = TestMains.start(properties);
+            try {
+                OpenPanelComponent component = main.getCamelContext().getComponent("openpanel", OpenPanelComponent.class);
+                assertThat(component.getRateLimiters()).isInstanceOf(ClusterRateLimiters.class);
+                OpenPanelConfiguration.manageApi(main.getCamelContext()).projects().list();
+                HealthCheck check = HealthCheckHelper.getHealthCheckRegistry(main.getCamelContext())
+                        .getCheck("openpanel-cluster-database").orElseThrow();
+                HealthCheck.Result result = check.call();
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+                assertThat(result.getDetails()).containsEntry("cluster.instance-id", "web-1").containsEntry("cluster.url", url);
+            } finally {
+                main.stop();
+            }
+            try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
+                    ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT instance_id, client_key FROM openpanel_rate_sends")) {
+                assertThat(rows.next()).as("the list call's send is in the shared log").isTrue();
+                assertThat(rows.getString(1)).isEqualTo("web-1");
+                assertThat(rows.getString(2)).endsWith(simulator.rootClient().id());
+            }
+        }
+    }
+
+    @Test
+    void withoutAJdbcUrlTheServiceKeepsTheBudgetOfThisJvmAndHasNoClusterCheck() {
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, java.time.Duration.ofSeconds(1)).start()) {
+            Main main = TestMains.start(TestMains.simulatorProperties(simulator, temp.resolve("data")));
+            try {
+                OpenPanelComponent component = main.getCamelContext().getComponent("openpanel", OpenPanelComponent.class);
+                assertThat(component.getRateLimiters()).isSameAs(RateLimiterRegistry.jvm());
+                assertThat(HealthCheckHelper.getHealthCheckRegistry(main.getCamelContext())
+                        .getCheck("openpanel-cluster-database")).isEmpty();
+            } finally {
+                main.stop();
+            }
+        }
+    }
+}
