@@ -10,6 +10,7 @@ import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.app.ApplicationMain;
 import dev.openpanel.camel.app.CoreContext;
+import dev.openpanel.camel.logging.BackgroundLogging;
 
 /**
  * The application started for one command: the same configuration and routes as the service, with the triggers
@@ -33,6 +34,7 @@ public final class OneShotApplication implements AutoCloseable {
         overrides.put("camel.server.host", "127.0.0.1");
         overrides.put("camel.server.port", "0");
         overrides.putAll(extraProperties);
+        BackgroundLogging.awaitReady();
         Main main = ApplicationMain.create(System.getenv(), overrides);
         main.start();
         return new OneShotApplication(main.getCamelContext(), main::stop);
@@ -45,6 +47,7 @@ public final class OneShotApplication implements AutoCloseable {
     public static OneShotApplication startCore() throws Exception {
         Map<String, String> overrides = oneShotOverrides();
         overrides.put("camel.server.enabled", "false");
+        BackgroundLogging.awaitReady();
         CamelContext context = CoreContext.start(System.getenv(), overrides);
         return new OneShotApplication(context, context::stop);
     }
