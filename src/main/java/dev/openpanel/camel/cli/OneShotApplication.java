@@ -10,6 +10,7 @@ import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.app.ApplicationMain;
 import dev.openpanel.camel.app.CoreContext;
+import dev.openpanel.camel.component.api.ManageJson;
 import dev.openpanel.camel.logging.BackgroundLogging;
 
 /**
@@ -34,7 +35,7 @@ public final class OneShotApplication implements AutoCloseable {
         overrides.put("camel.server.host", "127.0.0.1");
         overrides.put("camel.server.port", "0");
         overrides.putAll(extraProperties);
-        BackgroundLogging.awaitReady();
+        awaitLogging();
         Main main = ApplicationMain.create(System.getenv(), overrides);
         main.start();
         return new OneShotApplication(main.getCamelContext(), main::stop);
@@ -47,9 +48,18 @@ public final class OneShotApplication implements AutoCloseable {
     public static OneShotApplication startCore() throws Exception {
         Map<String, String> overrides = oneShotOverrides();
         overrides.put("camel.server.enabled", "false");
-        BackgroundLogging.awaitReady();
+        awaitLogging();
         CamelContext context = CoreContext.start(System.getenv(), overrides);
         return new OneShotApplication(context, context::stop);
+    }
+
+    /**
+     * Waits for the logging system, which starts on a thread of its own ({@link BackgroundLogging}); the API's JSON
+     * mapper, which logs nothing, is made meanwhile.
+     */
+    private static void awaitLogging() {
+        ManageJson.mapper();
+        BackgroundLogging.awaitReady();
     }
 
     /** What every one-shot turns off: triggers, and what only a long-running service is watched through. */
