@@ -10,6 +10,7 @@ import dev.openpanel.camel.cli.ExitCodes;
 import dev.openpanel.camel.cli.OpenPanelCommand;
 import dev.openpanel.camel.cli.Verbosity;
 import dev.openpanel.camel.config.InvalidConfigurationException;
+import dev.openpanel.camel.logging.BackgroundLogging;
 import picocli.CommandLine;
 
 /**
@@ -28,7 +29,11 @@ public final class OpenPanelCamelApplication {
         if (configDirectory != null) {
             System.setProperty(ApplicationMain.CONFIG_DIR, configDirectory);
         }
-        configureLogging(ONE_SHOT.contains(command(args)));
+        boolean oneShot = ONE_SHOT.contains(command(args));
+        configureLogging(oneShot);
+        if (oneShot) {
+            BackgroundLogging.start();
+        }
         System.exit(execute(args));
     }
 

@@ -9,6 +9,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.main.Main;
 
 import dev.openpanel.camel.app.ApplicationMain;
+import dev.openpanel.camel.app.CoreContext;
+import dev.openpanel.camel.component.api.ManageJson;
+import dev.openpanel.camel.logging.BackgroundLogging;
 
 /**
  * The application started for one command: the same configuration and routes as the service, with the triggers
@@ -17,10 +20,12 @@ import dev.openpanel.camel.app.ApplicationMain;
  */
 public final class OneShotApplication implements AutoCloseable {
 
-    private final Main main;
+    private final CamelContext context;
+    private final AutoCloseable stop;
 
-    private OneShotApplication(Main main) {
-        this.main = main;
+    private OneShotApplication(CamelContext context, AutoCloseable stop) {
+        this.context = context;
+        this.stop = stop;
     }
 
     /** Starts the application; configuration errors surface as exceptions with one sentence. */
@@ -30,23 +35,31 @@ public final class OneShotApplication implements AutoCloseable {
         overrides.put("camel.server.host", "127.0.0.1");
         overrides.put("camel.server.port", "0");
         overrides.putAll(extraProperties);
+        awaitLogging();
         Main main = ApplicationMain.create(System.getenv(), overrides);
         main.start();
-        return new OneShotApplication(main);
+        return new OneShotApplication(main.getCamelContext(), main::stop);
     }
 
     /**
-     * Starts only the core: the {@code openpanel:} component with its settings and data directory, without routes, HTTP
-     * server, broker or scheduler, for a command that calls the API itself ({@code api}).
+     * Starts only the core ({@link CoreContext}): the {@code openpanel:} component with its settings and data directory,
+     * without Camel Main, routes, HTTP server, broker or scheduler, for a command that calls the API itself ({@code api}).
      */
     public static OneShotApplication startCore() throws Exception {
         Map<String, String> overrides = oneShotOverrides();
-        overrides.put("camel.main.routes-collector-enabled", "false");
         overrides.put("camel.server.enabled", "false");
-        overrides.put("camel.health.enabled", "false");
-        Main main = ApplicationMain.createCore(System.getenv(), overrides);
-        main.start();
-        return new OneShotApplication(main);
+        awaitLogging();
+        CamelContext context = CoreContext.start(System.getenv(), overrides);
+        return new OneShotApplication(context, context::stop);
+    }
+
+    /**
+     * Waits for the logging system, which starts on a thread of its own ({@link BackgroundLogging}); the API's JSON
+     * mapper, which logs nothing, is made meanwhile.
+     */
+    private static void awaitLogging() {
+        ManageJson.mapper();
+        BackgroundLogging.awaitReady();
     }
 
     /** What every one-shot turns off: triggers, and what only a long-running service is watched through. */
@@ -61,15 +74,15 @@ public final class OneShotApplication implements AutoCloseable {
 
     /** Sends an exchange to a work route and returns it answered (a failure is on the exchange, not thrown). */
     public Exchange request(String uri, Processor processor) {
-        return main.getCamelContext().createProducerTemplate().request(uri, processor);
+        return context.createProducerTemplate().request(uri, processor);
     }
 
     public CamelContext context() {
-        return main.getCamelContext();
+        return context;
     }
 
     @Override
     public void close() throws Exception {
-        main.stop();
+        stop.close();
     }
 }

@@ -2,6 +2,8 @@ package dev.openpanel.camel.cli;
 
 import org.slf4j.LoggerFactory;
 
+import dev.openpanel.camel.logging.BackgroundLogging;
+
 /**
  * Whether a failing command prints its stack trace after its one sentence: with {@code --verbose}, or when the
  * application's logger ({@code dev.openpanel.camel}) is at DEBUG.
@@ -23,6 +25,10 @@ public final class Verbosity {
 
     /** Whether stack traces are printed. */
     public static boolean isOn() {
-        return requested || LoggerFactory.getLogger("dev.openpanel.camel").isDebugEnabled();
+        if (requested) {
+            return true;
+        }
+        BackgroundLogging.awaitReady();
+        return LoggerFactory.getLogger("dev.openpanel.camel").isDebugEnabled();
     }
 }

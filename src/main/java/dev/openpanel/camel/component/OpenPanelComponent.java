@@ -17,6 +17,7 @@ import dev.openpanel.camel.component.api.CamelHttpTransport;
 import dev.openpanel.camel.component.api.CredentialsSource;
 import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.api.ManageApiClient;
+import dev.openpanel.camel.component.api.PlainHttpComponent;
 import dev.openpanel.camel.component.api.RetryPolicy;
 import dev.openpanel.camel.component.limit.RateLimitSettings;
 import dev.openpanel.camel.component.limit.RateLimiter;
@@ -73,6 +74,7 @@ public class OpenPanelComponent extends DefaultComponent {
     private final Map<String, ManageApi> apis = new ConcurrentHashMap<>();
     private final Map<String, CamelHttpTransport> transports = new ConcurrentHashMap<>();
     private HttpComponent http;
+    private HttpComponent plainHttp;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -147,23 +149,33 @@ public class OpenPanelComponent extends DefaultComponent {
 
     private CamelHttpTransport createTransport(String url) {
         try {
-            return new CamelHttpTransport(httpComponent(), url, connectTimeout, responseTimeout);
+            return new CamelHttpTransport(httpComponent(url), url, connectTimeout, responseTimeout);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create an HTTP endpoint for " + url + ": " + e.getMessage(), e);
         }
     }
 
-    private synchronized HttpComponent httpComponent() {
+    /** The HTTP component for the URL: one without TLS for {@code http://} URLs, which then set up no SSL context. */
+    private synchronized HttpComponent httpComponent(String url) {
+        if (url.regionMatches(true, 0, "http://", 0, "http://".length())) {
+            if (plainHttp == null) {
+                plainHttp = started(new PlainHttpComponent());
+            }
+            return plainHttp;
+        }
         if (http == null) {
-            HttpComponent component = new HttpComponent();
-            component.setCamelContext(getCamelContext());
-            component.setAutomaticRetriesDisabled(true);
-            component.setCookieManagementDisabled(true);
-            component.setFollowRedirects(false);
-            ServiceHelper.startService(component);
-            http = component;
+            http = started(new HttpComponent());
         }
         return http;
+    }
+
+    private HttpComponent started(HttpComponent component) {
+        component.setCamelContext(getCamelContext());
+        component.setAutomaticRetriesDisabled(true);
+        component.setCookieManagementDisabled(true);
+        component.setFollowRedirects(false);
+        ServiceHelper.startService(component);
+        return component;
     }
 
     @Override
@@ -172,8 +184,9 @@ public class OpenPanelComponent extends DefaultComponent {
         transports.clear();
         apis.clear();
         synchronized (this) {
-            ServiceHelper.stopAndShutdownService(http);
+            ServiceHelper.stopAndShutdownServices(http, plainHttp);
             http = null;
+            plainHttp = null;
         }
         super.doStop();
     }

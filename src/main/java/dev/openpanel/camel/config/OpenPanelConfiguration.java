@@ -88,7 +88,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     /**
      * Checks that the HTTP port can be bound, starts the sandbox when no API URL is set, registers the component
      * with its readiness check and probe (in cluster mode with the budget the instances share, and the database's
-     * readiness check), and installs the route metrics.
+     * readiness check), and installs the route metrics; the API and limiter metrics only for the service.
      */
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -103,9 +103,14 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         if (current.isCluster()) {
             component.setRateLimiters(ClusterMode.start(context, current.cluster()));
         }
-        component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
         context.addComponent(COMPONENT, component);
-        metrics.watch(() -> component.getManageApi().client().limiter());
+        if (service) {
+            // only a service exports metrics (/observe/metrics): a one-shot command would record them for nobody
+            component.setObserver(ApiCallObserver.all(metrics.apiObserver(), readiness));
+            metrics.watch(() -> component.getManageApi().client().limiter());
+        } else {
+            component.setObserver(readiness);
+        }
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new OpenPanelApiHealthCheck(readiness, connection.apiUrl()));

@@ -111,6 +111,23 @@ class ApiCommandTest extends CommandProcessTest {
     }
 
     @Test
+    void camelComponentOptionsOfAConfigDirectoryConfigureTheComponentAsUnderCamelMain() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path config = Files.createDirectories(temp.resolve("component-options"));
+        Files.writeString(config.resolve("application.properties"), Files.readString(dir.resolve("config/application.properties"))
+                + "\ncamel.component.openpanel.api-url = " + simulator.url() + "\n");
+        Map<String, String> environment = environment();
+        environment.put("OPENPANEL_API_URL", "http://127.0.0.1:" + closed);
+        ServiceProcess.Completed run = ServiceProcess.run(dir, environment, TIMEOUT, "--config", config.toString(), "api",
+                "projects", "list");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(new ObjectMapper().readTree(run.stdout()).isArray()).isTrue();
+    }
+
+    @Test
     void helpListsTheCommandsExitCodesAndExamples() {
         ServiceProcess.Completed help = ServiceProcess.run(dir, environment(), TIMEOUT, "--help");
         assertThat(help.exitCode()).isZero();
