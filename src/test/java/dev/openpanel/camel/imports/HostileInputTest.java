@@ -126,8 +126,10 @@ class HostileInputTest {
         try (LogCapture log = LogCapture.at(Level.DEBUG)) {
             input.check().run(log);
             goodFileIsImported();
-            assertThat(log.text().lines().mapToInt(String::length).max().orElse(0)).as("the longest log line")
-                    .isLessThan(LONGEST_LOG_LINE);
+            // HttpClient's wire log (kept at WARN by config/log4j2.xml, raised here with every logger) dumps whole answers as
+            // they are, e.g. the listing of the projects this test made: it is not a line the tool composes from input
+            assertThat(log.text().lines().filter(line -> !line.contains(" org.apache.hc.client5.http.wire - "))
+                    .mapToInt(String::length).max().orElse(0)).as("the longest log line").isLessThan(LONGEST_LOG_LINE);
         }
     }
 
