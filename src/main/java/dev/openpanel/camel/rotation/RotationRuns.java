@@ -120,12 +120,21 @@ public final class RotationRuns {
         if (client.id().equals(ownId)) {
             outcome = RotationCandidate.PROTECTED;
             reason = "the client this tool authenticates with is rotated by 'rotate root' only";
-        } else if (Files.exists(journals.get().resolve(client.id() + ".jsonl"))) {
+        } else if (underWay(journals.get().resolve(client.id() + ".jsonl"))) {
             outcome = RotationCandidate.BEING_ROTATED;
             reason = "a rotation of this client is under way";
         }
         return new RotationCandidate(client.id(), client.name(), client.projectId(), client.type() == null ? null : client.type().value(),
                 client.createdAt(), rule.name(), outcome, null, reason);
+    }
+
+    /** Whether a rotation of the client started and has not failed for good (one that failed is tried again). */
+    private static boolean underWay(Path journal) {
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        RotationJournal peeked = RotationJournal.peek(journal);
+        return peeked.old() != null && peeked.failed() == null;
     }
 
     /** A client of the run is rotated (the body is the rotation's result). */
