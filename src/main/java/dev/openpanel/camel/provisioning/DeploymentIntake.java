@@ -34,21 +34,28 @@ public final class DeploymentIntake {
     private final ProvisioningSettings settings;
     private final EventRecords records;
     private final OpenPanelMetrics metrics;
+    private final String unavailable;
     private volatile ProducerTemplate template;
 
+    /** @param unavailable why no event can be accepted (every authorised request is answered 503 with it), or null */
     public DeploymentIntake(CamelContext context, BearerToken token, DeploymentEventParser parser, ProvisioningSettings settings,
-            EventRecords records, OpenPanelMetrics metrics) {
+            EventRecords records, OpenPanelMetrics metrics, String unavailable) {
         this.context = context;
         this.metrics = metrics;
         this.token = token;
         this.parser = parser;
         this.settings = settings;
         this.records = records;
+        this.unavailable = unavailable;
     }
 
     public void accept(Exchange exchange) {
         if (!HttpReplies.authorized(exchange, token)) {
             metrics.eventRefused(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+            return;
+        }
+        if (unavailable != null) {
+            refuse(exchange, 503, Map.of("error", "Service Unavailable", "message", unavailable));
             return;
         }
         String formType = FormBodies.formType(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));

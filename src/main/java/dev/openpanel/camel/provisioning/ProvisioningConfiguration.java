@@ -10,6 +10,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.camel.component.jms.JmsComponent;
 
 import dev.openpanel.camel.config.ContextConfiguration;
@@ -24,7 +26,9 @@ import dev.openpanel.camel.metrics.OpenPanelMetrics;
 /**
  * Registers the {@code jms} component (on the embedded broker, or on {@code openpanel.provisioning.broker-url}) and
  * the beans of {@code routes/provisioning.camel.yaml}. The embedded broker runs in the service only: one-shot
- * commands (triggers off) provision without a queue, so they never contend for the service's broker journal.
+ * commands (triggers off) provision without a queue, so they never contend for the service's broker journal. Cluster
+ * mode never uses the embedded broker: without Kafka or an external broker for events, provisioning stays off (the
+ * queue route does not start, the intake answers 503) and start-up says so once.
  */
 public class ProvisioningConfiguration extends ContextConfiguration {
 
@@ -32,6 +36,13 @@ public class ProvisioningConfiguration extends ContextConfiguration {
     public static final String SETTINGS = "provisioningSettings";
     /** Registry name of the {@link DeploymentEventParser}. */
     public static final String PARSER = "deploymentEventParser";
+
+    /**
+     * The setting the queue route starts by ({@code autoStartup}): the triggers' setting, except in cluster mode without
+     * a channel for events. Set by {@link #configure}; not a setting of its own.
+     */
+    public static final String QUEUE_ENABLED = "openpanel.provisioning.queue-enabled";
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningConfiguration.class);
 
     private ProvisioningSettings settings;
     private DeploymentEventParser parser;
@@ -74,7 +85,10 @@ public class ProvisioningConfiguration extends ContextConfiguration {
     public DeploymentIntake deploymentIntake(@BeanInject(OpenPanelConfiguration.INTAKE_TOKEN) BearerToken token,
             @BeanInject(OpenPanelConfiguration.DATA) DataDirectory data,
             @BeanInject(OpenPanelConfiguration.METRICS) OpenPanelMetrics metrics) {
-        return new DeploymentIntake(getCamelContext(), token, parser(), settings(), records(data), metrics);
+        OpenPanelSettings openpanel = getCamelContext().getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS,
+                OpenPanelSettings.class);
+        String unavailable = openpanel.isCluster() && !settings().hasClusterChannel() ? ProvisioningSettings.NO_CLUSTER_CHANNEL : null;
+        return new DeploymentIntake(getCamelContext(), token, parser(), settings(), records(data), metrics, unavailable);
     }
 
     @BindToRegistry(DeploymentEventStatus.BEAN)
@@ -95,11 +109,19 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         ProvisioningSettings settings = settings();
         DataDirectory data = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.DATA, DataDirectory.class);
         boolean triggers = isService();
+        OpenPanelSettings openpanel = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class);
+        boolean off = openpanel.isCluster() && !settings.hasClusterChannel();
+        context.getPropertiesComponent().addOverrideProperty(QUEUE_ENABLED, String.valueOf(triggers && !off));
 
         ActiveMQConnectionFactory connectionFactory;
-        if (settings.embeddedBroker()) {
-            boolean sandbox = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class)
-                    .isSandbox();
+        if (off) {
+            if (triggers) {
+                LOG.warn("Provisioning is off: {}", ProvisioningSettings.NO_CLUSTER_CHANNEL);
+            }
+            // the routes' jms: endpoints are created but never connect: the queue route stays stopped, the intake answers 503
+            connectionFactory = new ActiveMQConnectionFactory("tcp://127.0.0.1:1");
+        } else if (settings.embeddedBroker() && !openpanel.isCluster()) {
+            boolean sandbox = openpanel.isSandbox();
             EmbeddedBroker broker = new EmbeddedBroker(brokerDirectory(context, data, sandbox),
                     data.state().resolve("openpanel-camel.lock"), settings.listener(), sandbox);
             if (settings.listener() != null) {
@@ -122,7 +144,7 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         if (context.hasComponent("jms") == null) {
             context.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
         }
-        if (triggers) {
+        if (triggers && !off) {
             watchQueueDepths(context, new QueueDepths(connectionFactory));
         }
     }

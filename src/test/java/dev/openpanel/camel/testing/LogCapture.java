@@ -37,7 +37,10 @@ public final class LogCapture implements AutoCloseable {
         root.setLevel(level);
         configuration.getLoggers().values().forEach(logger -> {
             if (logger != root) {
-                logger.addAppender(appender, level, null);
+                // an additive logger hands its events on to the root's appenders: given the appender too, it would capture each twice
+                if (!logger.isAdditive()) {
+                    logger.addAppender(appender, level, null);
+                }
                 logger.setLevel(level);
             }
         });
