@@ -12,6 +12,8 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz scheduler of the {@code quartz:} routes in cluster mode: Quartz's clustered JDBC job store (JobStoreTX,
@@ -34,6 +36,8 @@ public final class ClusterScheduler {
     /** How often an idle node looks for a tick to take (Quartz's default is 30 s): a tick given back is taken this soon. */
     private static final String IDLE_WAIT_MS = "2000";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
+
     private ClusterScheduler() {
     }
 
@@ -49,6 +53,8 @@ public final class ClusterScheduler {
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
         quartz.setScheduler(scheduler);
         context.getManagementStrategy().addEventNotifier(new StandbyFirst(scheduler));
+        LOG.info("Cluster mode: schedules fire once per tick across the instances (Quartz scheduler '{}', node {}, tables {}*)",
+                SCHEDULER_NAME, settings.instanceId(), QuartzTablesMigration.TABLE_PREFIX);
         return scheduler;
     }
 
