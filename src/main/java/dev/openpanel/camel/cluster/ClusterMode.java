@@ -67,8 +67,9 @@ public final class ClusterMode {
         protected void doStop() throws SchedulerException {
             try {
                 if (scheduler != null) {
-                    // not waiting: a run still going on after the routes' shutdown timeout must not hold the stop up
-                    scheduler.shutdown(false);
+                    // waits for Quartz's own threads, which still give back a taken tick through the pool, and for the
+                    // runs: the routes have stopped, so their exchanges are done (or past the shutdown timeout)
+                    scheduler.shutdown(true);
                 }
             } finally {
                 database.close();
