@@ -15,7 +15,8 @@ import dev.openpanel.camel.logging.SecretMasker;
 
 /**
  * The cluster's PostgreSQL database as one instance uses it: a small connection pool (HikariCP) that starts even while
- * the database is down, the schema (tables {@code openpanel_*}, Flyway migrations in {@code db/openpanel}) created
+ * the database is down, the schema (tables {@code openpanel_*}: Flyway migrations in {@code db/openpanel} and the
+ * {@link QuartzTablesMigration}) created
  * before the first transaction, and every transaction's outcome reported to {@link ClusterReadiness}. Messages never
  * carry the password: the driver's own do not, and they go through the {@link SecretMasker} besides.
  */
@@ -101,6 +102,15 @@ public final class ClusterDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection of the pool, once the schema is ready, for a library that runs its own transactions (Quartz's job
+     * store); the caller closes it.
+     */
+    public Connection connection() throws SQLException {
+        migrate();
+        return pool.getConnection();
+    }
+
     /** Creates or upgrades the schema, once per instance; Flyway's lock makes instances starting together wait in turn. */
     public void migrate() throws SQLException {
         if (migrated) {
@@ -111,8 +121,8 @@ public final class ClusterDatabase implements AutoCloseable {
                 return;
             }
             try {
-                int applied = Flyway.configure().dataSource(pool).locations("classpath:db/openpanel").table(SCHEMA_HISTORY)
-                        .load().migrate().migrationsExecuted;
+                int applied = Flyway.configure().dataSource(pool).locations("classpath:db/openpanel")
+                        .javaMigrations(new QuartzTablesMigration()).table(SCHEMA_HISTORY).load().migrate().migrationsExecuted;
                 LOG.info("Cluster database {}: schema ready ({} migrations applied now)", url, applied);
                 migrated = true;
             } catch (FlywayException e) {

@@ -6,6 +6,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +16,9 @@ import dev.openpanel.camel.component.limit.RateLimiters;
 /**
  * Switches an instance into cluster mode, called by the core's wiring only when {@code openpanel.cluster.jdbc-url} is
  * set (so single-machine mode loads none of this): opens the cluster's database and creates its schema (or says it
- * will wait for it), registers its readiness check, closes the pool with the context, and gives the component the
- * limiters whose budget all instances share.
+ * will wait for it), registers its readiness check, closes the pool with the context, gives the {@code quartz:} routes of
+ * the service a clustered scheduler ({@link ClusterScheduler}), and gives the component the limiters whose budget all
+ * instances share.
  */
 public final class ClusterMode {
 
@@ -24,11 +27,17 @@ public final class ClusterMode {
     private ClusterMode() {
     }
 
-    /** Opens the cluster for this context and returns the shared rate limiters. */
-    public static RateLimiters start(CamelContext context, ClusterSettings settings) throws Exception {
+    /**
+     * Opens the cluster for this context and returns the shared rate limiters.
+     *
+     * @param service whether this is the long-running service, whose schedules then fire once per tick across the
+     *                instances; a one-shot command keeps Quartz in memory, as its schedules never run
+     */
+    public static RateLimiters start(CamelContext context, ClusterSettings settings, boolean service) throws Exception {
         ClusterReadiness readiness = new ClusterReadiness();
         ClusterDatabase database = ClusterDatabase.open(settings, readiness);
-        context.addService(new Closing(database));
+        Scheduler scheduler = service ? ClusterScheduler.install(context, database, settings) : null;
+        context.addService(new Closing(database, scheduler));
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
         if (health != null) {
             health.register(new ClusterHealthCheck(readiness, settings));
@@ -44,17 +53,27 @@ public final class ClusterMode {
         return new ClusterRateLimiters(database, settings.instanceId());
     }
 
-    /** Closes the pool when the context stops. */
+    /** When the context stops, after its routes: shuts the clustered scheduler down (if any), then closes the pool. */
     private static final class Closing extends ServiceSupport {
         private final ClusterDatabase database;
+        private final Scheduler scheduler;
 
-        Closing(ClusterDatabase database) {
+        Closing(ClusterDatabase database, Scheduler scheduler) {
             this.database = database;
+            this.scheduler = scheduler;
         }
 
         @Override
-        protected void doStop() {
-            database.close();
+        protected void doStop() throws SchedulerException {
+            try {
+                if (scheduler != null) {
+                    // waits for Quartz's own threads, which still give back a taken tick through the pool, and for the
+                    // runs: the routes have stopped, so their exchanges are done (or past the shutdown timeout)
+                    scheduler.shutdown(true);
+                }
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -16,7 +16,8 @@ final class ClusterSettingsLoader {
     static final String JDBC_URL = "openpanel.cluster.jdbc-url";
     static final String USER = "openpanel.cluster.user";
     static final String INSTANCE_ID = "openpanel.cluster.instance-id";
-    private static final int MAX_INSTANCE_ID = 200;
+    /** Quartz's job store records a tick it fires as the instance id and a 13-digit counter, in 95 characters. */
+    private static final int MAX_INSTANCE_ID = 80;
 
     private ClusterSettingsLoader() {
     }

@@ -101,7 +101,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         ApiReadiness readiness = new ApiReadiness();
         OpenPanelComponent component = component(current, connection);
         if (current.isCluster()) {
-            component.setRateLimiters(ClusterMode.start(context, current.cluster()));
+            component.setRateLimiters(ClusterMode.start(context, current.cluster(), service));
         }
         context.addComponent(COMPONENT, component);
         if (service) {

@@ -41,7 +41,21 @@ class ClusterDatabaseTest {
                 }
                 return names;
             });
-            assertThat(tables).containsExactly("openpanel_rate_budget", "openpanel_rate_sends", "openpanel_schema_history");
+            assertThat(tables).contains("openpanel_rate_budget", "openpanel_rate_sends", "openpanel_schema_history",
+                    "openpanel_qrtz_triggers", "openpanel_qrtz_cron_triggers", "openpanel_qrtz_job_details",
+                    "openpanel_qrtz_fired_triggers", "openpanel_qrtz_locks", "openpanel_qrtz_scheduler_state")
+                    .allSatisfy(table -> assertThat(table).startsWith("openpanel_"));
+            List<String> indexes = first.inTransaction(connection -> {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rows = connection.createStatement().executeQuery("SELECT indexname FROM pg_indexes"
+                        + " WHERE schemaname = 'public'")) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+                return names;
+            });
+            assertThat(indexes).contains("openpanel_qrtz_idx_t_next_fire_time").allSatisfy(index -> assertThat(index).startsWith("openpanel_"));
             assertThat(readiness.isReachable()).isTrue();
             int applied = second.inTransaction(connection -> {
                 try (ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM openpanel_schema_history")) {
@@ -49,7 +63,7 @@ class ClusterDatabaseTest {
                     return rows.getInt(1);
                 }
             });
-            assertThat(applied).as("the second instance applied nothing again").isEqualTo(1);
+            assertThat(applied).as("the second instance applied nothing again").isEqualTo(2);
         }
     }
 

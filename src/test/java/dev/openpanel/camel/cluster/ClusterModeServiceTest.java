@@ -6,14 +6,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.Scheduler;
+import org.quartz.simpl.RAMJobStore;
 
 import dev.openpanel.camel.component.OpenPanelComponent;
 import dev.openpanel.camel.component.limit.RateLimiterRegistry;
@@ -22,7 +27,7 @@ import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.testing.TestMains;
 import dev.openpanel.camel.testing.postgres.TestPostgres;
 
-/** The service switches to the shared budget when, and only when, a cluster JDBC URL is set. */
+/** The service switches to the shared budget and the clustered schedules when, and only when, a cluster JDBC URL is set. */
 @Timeout(120)
 class ClusterModeServiceTest {
 
@@ -49,8 +54,20 @@ class ClusterModeServiceTest {
                 HealthCheck.Result result = check.call();
                 assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
                 assertThat(result.getDetails()).containsEntry("cluster.instance-id", "web-1").containsEntry("cluster.url", url);
+                Scheduler scheduler = main.getCamelContext().getComponent("quartz", QuartzComponent.class).getScheduler();
+                assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+                assertThat(scheduler.getSchedulerInstanceId()).isEqualTo("web-1");
             } finally {
                 main.stop();
+            }
+            try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
+                    ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT trigger_name FROM openpanel_qrtz_triggers WHERE trigger_group = 'openpanel' ORDER BY 1")) {
+                List<String> triggers = new ArrayList<>();
+                while (rows.next()) {
+                    triggers.add(rows.getString(1));
+                }
+                assertThat(triggers).as("the schedules live in the shared job store").containsExactly("cleanup", "retention", "rotation");
             }
             try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
                     ResultSet rows = connection.createStatement().executeQuery(
@@ -63,7 +80,7 @@ class ClusterModeServiceTest {
     }
 
     @Test
-    void withoutAJdbcUrlTheServiceKeepsTheBudgetOfThisJvmAndHasNoClusterCheck() {
+    void withoutAJdbcUrlTheServiceKeepsTheBudgetOfThisJvmAndHasNoClusterCheck() throws Exception {
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, java.time.Duration.ofSeconds(1)).start()) {
             Main main = TestMains.start(TestMains.simulatorProperties(simulator, temp.resolve("data")));
             try {
@@ -71,6 +88,8 @@ class ClusterModeServiceTest {
                 assertThat(component.getRateLimiters()).isSameAs(RateLimiterRegistry.jvm());
                 assertThat(HealthCheckHelper.getHealthCheckRegistry(main.getCamelContext())
                         .getCheck("openpanel-cluster-database")).isEmpty();
+                Scheduler scheduler = main.getCamelContext().getComponent("quartz", QuartzComponent.class).getScheduler();
+                assertThat(scheduler.getMetaData().getJobStoreClass()).isEqualTo(RAMJobStore.class);
             } finally {
                 main.stop();
             }
