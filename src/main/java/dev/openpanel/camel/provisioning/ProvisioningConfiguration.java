@@ -114,13 +114,14 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         context.getPropertiesComponent().addOverrideProperty(QUEUE_ENABLED, String.valueOf(triggers && !off));
 
         ActiveMQConnectionFactory connectionFactory;
-        if (off) {
-            if (triggers) {
-                LOG.warn("Provisioning is off: {}", ProvisioningSettings.NO_CLUSTER_CHANNEL);
-            }
-            // the routes' jms: endpoints are created but never connect: the queue route stays stopped, the intake answers 503
+        if (off && triggers) {
+            LOG.warn("Provisioning is off: {}", ProvisioningSettings.NO_CLUSTER_CHANNEL);
+        }
+        if (openpanel.isCluster() && settings.embeddedBroker()) {
+            // no broker at all (events on Kafka, or provisioning off): jms: endpoints of the routes are created but never
+            // connect, since the queue route stays stopped and the intake answers 503 or publishes to Kafka
             connectionFactory = new ActiveMQConnectionFactory("tcp://127.0.0.1:1");
-        } else if (settings.embeddedBroker() && !openpanel.isCluster()) {
+        } else if (settings.embeddedBroker()) {
             boolean sandbox = openpanel.isSandbox();
             EmbeddedBroker broker = new EmbeddedBroker(brokerDirectory(context, data, sandbox),
                     data.state().resolve("openpanel-camel.lock"), settings.listener(), sandbox);

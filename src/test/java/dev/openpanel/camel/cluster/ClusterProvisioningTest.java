@@ -81,6 +81,25 @@ class ClusterProvisioningTest {
         }
     }
 
+    @Test
+    void withEventsResultsAndDeadLettersOnKafkaTheQueueRouteRunsWithoutAnyJmsBroker() throws Exception {
+        TestPostgres postgres = TestPostgres.shared();
+        try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(50, Duration.ofSeconds(1)).start()) {
+            Map<String, String> properties = cluster(TestMains.simulatorProperties(simulator, temp.resolve("data")), postgres);
+            properties.put("camel.server.host", "127.0.0.1");
+            properties.put("openpanel.provisioning.from", "kafka:deployments?brokers=127.0.0.1:1&groupId=openpanel");
+            properties.put("openpanel.provisioning.results", "kafka:deployments.results?brokers=127.0.0.1:1");
+            properties.put("openpanel.provisioning.dead-letter", "kafka:deployments.dlq?brokers=127.0.0.1:1");
+            Main main = TestMains.start(properties);
+            try {
+                assertThat(main.getCamelContext().getRouteController().getRouteStatus("provisioning-queue")).isEqualTo(ServiceStatus.Started);
+                assertThat(main.getCamelContext().hasServices(EmbeddedBroker.class)).isEmpty();
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
     private static Map<String, String> cluster(Map<String, String> properties, TestPostgres postgres) {
         properties.put("openpanel.cluster.jdbc-url", postgres.newDatabase());
         properties.put("openpanel.cluster.user", postgres.user());
