@@ -1,11 +1,11 @@
 package dev.openpanel.camel.provisioning;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.openpanel.camel.component.model.ClientType;
 import dev.openpanel.camel.component.model.Secret;
+import dev.openpanel.camel.secrets.ClientSecretLines;
 import dev.openpanel.camel.secrets.SecretFiles;
 import dev.openpanel.camel.state.Sha256;
 
@@ -16,7 +16,7 @@ import dev.openpanel.camel.state.Sha256;
  */
 final class EventSecrets {
 
-    static final String HEADER = "clientId,projectId,clientType,clientSecret";
+    static final String HEADER = ClientSecretLines.HEADER;
 
     private final SecretFiles files;
 
@@ -38,8 +38,7 @@ final class EventSecrets {
     }
 
     void record(String eventId, String clientId, String projectId, ClientType type, Secret secret) {
-        files.appendLine(fileName(eventId), HEADER, clientId + "," + (projectId == null ? "" : projectId) + ","
-                + type.value() + "," + secret.reveal());
+        files.appendLine(fileName(eventId), HEADER, ClientSecretLines.line(clientId, projectId, type, secret));
     }
 
     boolean has(String eventId, String clientId) {
@@ -48,13 +47,6 @@ final class EventSecrets {
 
     /** Client id to secret, for every secret recorded for the event. */
     Map<String, Secret> read(String eventId) {
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (String line : files.lines(fileName(eventId))) {
-            String[] cells = line.split(",", -1);
-            if (cells.length == 4 && !line.equals(HEADER) && !cells[3].isEmpty()) {
-                secrets.put(cells[0], Secret.of(cells[3]));
-            }
-        }
-        return secrets;
+        return ClientSecretLines.secrets(files.lines(fileName(eventId)));
     }
 }

@@ -1,10 +1,15 @@
 package dev.openpanel.camel.rotation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,6 +69,24 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     /** Opens (or creates) the journal; another process rotating the same client waits until this one closes it. */
     static RotationJournal open(Path file) {
         return new RotationJournal(file);
+    }
+
+    /**
+     * Snapshots ({@link #peek}) of the rotations in a folder that started and are not complete, in file-name order;
+     * empty when there is no such folder.
+     *
+     * @throws UncheckedIOException when the folder cannot be listed
+     */
+    static List<RotationJournal> unfinishedIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().map(RotationJournal::peek)
+                    .filter(journal -> journal.old() != null && !journal.complete()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the rotation journals in " + folder, e);
+        }
     }
 
     private void replay(JsonNode line) {

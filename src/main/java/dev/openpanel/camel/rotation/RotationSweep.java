@@ -1,15 +1,12 @@
 package dev.openpanel.camel.rotation;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,24 +33,16 @@ public final class RotationSweep {
 
     /** The rotations to resume now, as {@link Due} items (the old client's id, and whether it is the root client). */
     public List<Due> due() {
-        Path folder = journals.get();
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                RotationJournal journal = RotationJournal.peek(file);
-                if (journal.old() == null || journal.complete() || journal.failed() != null) {
-                    continue;
-                }
-                if (journal.delivered() == null || !journal.deleteAt().isAfter(now)) {
+        try {
+            for (RotationJournal journal : RotationJournal.unfinishedIn(journals.get())) {
+                if (journal.failed() == null && (journal.delivered() == null || !journal.deleteAt().isAfter(now))) {
                     due.add(new Due(journal.old().id(), journal.old().root()));
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Rotation sweep could not read {}: {}", folder, e.toString());
+        } catch (UncheckedIOException e) {
+            LOG.warn("Rotation sweep could not read {}: {}", journals.get(), e.getCause().toString());
         }
         return due;
     }

@@ -1,8 +1,5 @@
 package dev.openpanel.camel.rotation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -33,6 +29,7 @@ import dev.openpanel.camel.config.DataDirectory;
 import dev.openpanel.camel.config.InvalidConfigurationException;
 import dev.openpanel.camel.config.RootCredentials;
 import dev.openpanel.camel.rotation.RotationJournal.OldClient;
+import dev.openpanel.camel.secrets.ClientSecretLines;
 
 /**
  * The steps of {@code routes/rotation.camel.yaml} (bean {@value #BEAN}): every API call is an {@code openpanel:} step
@@ -242,8 +239,8 @@ public final class Rotations {
             file = null;
         } else {
             OldClient old = rotation.journal.old();
-            file = data.secrets().write(secretsFileName(rotation.clientId), RotationSecrets.HEADER + "\n"
-                    + RotationSecrets.line(id, old.projectId(), old.type(), created.secret()) + "\n").toString();
+            file = data.secrets().write(secretsFileName(rotation.clientId), ClientSecretLines.HEADER + "\n"
+                    + ClientSecretLines.line(id, old.projectId(), old.type(), created.secret()) + "\n").toString();
         }
         rotation.journal.recordDelivered(id, deleteAt(rotation), file);
         rotation.newSecret = created.secret();
@@ -331,24 +328,13 @@ public final class Rotations {
         if (rotation.root || journal.delivered() == null || journal.secretsFile() == null) {
             return null;
         }
-        String prefix = journal.delivered() + ",";
-        return data.secrets().lines(secretsFileName(rotation.clientId)).stream().filter(line -> line.startsWith(prefix))
-                .map(line -> line.substring(line.lastIndexOf(',') + 1)).filter(secret -> !secret.isEmpty()).map(Secret::of)
-                .findFirst().orElse(null);
+        return ClientSecretLines.secrets(data.secrets().lines(secretsFileName(rotation.clientId))).get(journal.delivered());
     }
 
     /** The old client of a root rotation that is not finished (its old client not deleted yet). */
     private Optional<String> unfinishedRoot() {
-        Path folder = journals();
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().map(RotationJournal::peek)
-                    .filter(j -> j.old() != null && j.old().root() && !j.complete()).map(j -> j.old().id()).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rotation journals in " + folder, e);
-        }
+        return RotationJournal.unfinishedIn(journals()).stream().filter(journal -> journal.old().root())
+                .map(journal -> journal.old().id()).findFirst();
     }
 
     private Instant deleteAt(Rotation rotation) {
