@@ -1,12 +1,17 @@
 package dev.openpanel.camel.cluster;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,13 +36,15 @@ public final class ClusterDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final ClusterReadiness readiness;
+    private final ClusterSettings settings;
     private final String url;
     private volatile boolean migrated;
 
-    private ClusterDatabase(HikariDataSource pool, ClusterReadiness readiness, String url) {
+    private ClusterDatabase(HikariDataSource pool, ClusterReadiness readiness, ClusterSettings settings) {
         this.pool = pool;
         this.readiness = readiness;
-        this.url = url;
+        this.settings = settings;
+        this.url = settings.safeUrl();
     }
 
     /** Opens the pool (no connection is made yet; the database may be down). */
@@ -66,7 +73,7 @@ public final class ClusterDatabase implements AutoCloseable {
         // after a few seconds, and a permit that waits that long for the lock fails and is asked again
         config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=5000 -c lock_timeout=5000");
         config.addDataSourceProperty("ApplicationName", "openpanel-camel " + settings.instanceId());
-        return new ClusterDatabase(new HikariDataSource(config), readiness, settings.safeUrl());
+        return new ClusterDatabase(new HikariDataSource(config), readiness, settings);
     }
 
     /** A unit of work on one connection, inside a transaction. */
@@ -109,6 +116,46 @@ public final class ClusterDatabase implements AutoCloseable {
     public Connection connection() throws SQLException {
         migrate();
         return pool.getConnection();
+    }
+
+    /**
+     * A connection of its own, outside the pool, once the schema is ready: its session, and every session lock taken
+     * in it, ends when it is closed or when this process dies (the database notices at once when the process's
+     * sockets close, and within about 25 s through TCP keepalives when the network is cut instead). The caller closes it.
+     */
+    public Connection sessionConnection() throws SQLException {
+        migrate();
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password().get());
+        }
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
+        properties.setProperty("ApplicationName", "openpanel-camel " + settings.instanceId() + " journal");
+        try {
+            Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
+            readiness.reachable();
+            return connection;
+        } catch (SQLException e) {
+            readiness.unreachable("the cluster database " + url + " cannot be used: " + describe(e));
+            throw e;
+        }
+    }
+
+    /** The pool as a data source for libraries (camel-sql's repositories): each connection once the schema is ready. */
+    public DataSource dataSource() {
+        return new DelegatingDataSource(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                migrate();
+                return super.getConnection();
+            }
+        };
     }
 
     /** Creates or upgrades the schema, once per instance; Flyway's lock makes instances starting together wait in turn. */

@@ -1,10 +1,12 @@
 package dev.openpanel.camel.cluster;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -12,30 +14,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.component.limit.RateLimiters;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
- * Switches an instance into cluster mode, called by the core's wiring only when {@code openpanel.cluster.jdbc-url} is
- * set (so single-machine mode loads none of this): opens the cluster's database and creates its schema (or says it
- * will wait for it), registers its readiness check, closes the pool with the context, gives the {@code quartz:} routes of
- * the service a clustered scheduler ({@link ClusterScheduler}), and gives the component the limiters whose budget all
- * instances share.
+ * Switches an instance into cluster mode, used by the core's wiring only when {@code openpanel.cluster.jdbc-url} is
+ * set (so single-machine mode loads none of this): opens the cluster's database (its schema is created before the
+ * first use, or waited for), keeps the jobs' journals there ({@link DatabaseJournalStore}), and on {@link #start}
+ * registers its readiness check, closes the pool with the context, gives the {@code quartz:} routes of the service a
+ * clustered scheduler ({@link ClusterScheduler}), and gives the component the limiters whose budget all instances
+ * share.
  */
 public final class ClusterMode {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMode.class);
 
-    private ClusterMode() {
+    private final ClusterSettings settings;
+    private final ClusterReadiness readiness = new ClusterReadiness();
+    private final ClusterDatabase database;
+
+    private ClusterMode(ClusterSettings settings) {
+        this.settings = settings;
+        this.database = ClusterDatabase.open(settings, readiness);
+    }
+
+    /** Opens the cluster's connection pool (no connection is made yet). */
+    public static ClusterMode open(ClusterSettings settings) {
+        return new ClusterMode(settings);
+    }
+
+    /** The journals of a data directory, kept in the cluster's database. */
+    public JournalStore journals(Path dataDirectory) {
+        return new DatabaseJournalStore(database, dataDirectory);
     }
 
     /**
-     * Opens the cluster for this context and returns the shared rate limiters.
+     * The claims on the files of the shared drop folders, renewed while the context runs (the inbox routes' read
+     * lock): another instance takes over a file whose claim was not renewed for {@code openpanel.cluster.claim-timeout}.
+     */
+    public IdempotentRepository inboxClaims(CamelContext context) throws Exception {
+        InboxClaims claims = new InboxClaims(context, database.dataSource(), "inbox", settings.instanceId(), settings.claimTimeout());
+        context.addService(claims, true, true);
+        return claims;
+    }
+
+    /**
+     * Joins the cluster with this context and returns the shared rate limiters.
      *
      * @param service whether this is the long-running service, whose schedules then fire once per tick across the
      *                instances; a one-shot command keeps Quartz in memory, as its schedules never run
      */
-    public static RateLimiters start(CamelContext context, ClusterSettings settings, boolean service) throws Exception {
-        ClusterReadiness readiness = new ClusterReadiness();
-        ClusterDatabase database = ClusterDatabase.open(settings, readiness);
+    public RateLimiters start(CamelContext context, boolean service) throws Exception {
         Scheduler scheduler = service ? ClusterScheduler.install(context, database, settings) : null;
         context.addService(new Closing(database, scheduler));
         HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(context);
@@ -44,7 +72,7 @@ public final class ClusterMode {
         }
         try {
             database.inTransaction(connection -> null);
-            LOG.info("Cluster mode: instance {} shares each root client's rate-limit budget through {}",
+            LOG.info("Cluster mode: instance {} shares its rate-limit budgets, journals and schedules through {}",
                     settings.instanceId(), settings.safeUrl());
         } catch (SQLException e) {
             LOG.warn("Cluster mode: the database {} cannot be used yet ({}); calls to the API wait for it",

@@ -2,6 +2,7 @@ package dev.openpanel.camel.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.function.Function;
 
 import dev.openpanel.camel.cluster.ClusterSettings;
@@ -16,6 +17,7 @@ final class ClusterSettingsLoader {
     static final String JDBC_URL = "openpanel.cluster.jdbc-url";
     static final String USER = "openpanel.cluster.user";
     static final String INSTANCE_ID = "openpanel.cluster.instance-id";
+    static final String CLAIM_TIMEOUT = "openpanel.cluster.claim-timeout";
     /** Quartz's job store records a tick it fires as the instance id and a 13-digit counter, in 95 characters. */
     private static final int MAX_INSTANCE_ID = 80;
 
@@ -40,7 +42,12 @@ final class ClusterSettingsLoader {
             throw new InvalidConfigurationException(EnvironmentOverrides.describe(INSTANCE_ID) + " must be at most "
                     + MAX_INSTANCE_ID + " characters long, got " + instanceId.length() + ".");
         }
-        return new ClusterSettings(url, SettingValues.text(property, USER, null), password, instanceId);
+        Duration claimTimeout = SettingValues.duration(property, CLAIM_TIMEOUT, "30s");
+        if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidConfigurationException(EnvironmentOverrides.describe(CLAIM_TIMEOUT) + " must be at least 1s, got "
+                    + property.apply(CLAIM_TIMEOUT) + ".");
+        }
+        return new ClusterSettings(url, SettingValues.text(property, USER, null), password, instanceId, claimTimeout);
     }
 
     private static String hostName() {

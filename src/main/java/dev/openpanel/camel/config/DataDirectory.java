@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 import dev.openpanel.camel.files.PermissionRepair;
 import dev.openpanel.camel.files.PrivateFiles;
 import dev.openpanel.camel.secrets.SecretFiles;
+import dev.openpanel.camel.state.FileJournalStore;
+import dev.openpanel.camel.state.JournalStore;
 import dev.openpanel.camel.state.Sha256;
 
 /**
  * The data directory's layout (PRODUCT.md section 5): {@code inbox/<kind>/} drop folders, {@code outbox/},
  * {@code errors/}, {@code secrets/} (written only through {@link SecretFiles}), {@code reports/} and {@code state/}
  * (the tool's own journals and stores). All of it is owner only: folders 0700, files 0600, created so through
- * {@link PrivateFiles}.
+ * {@link PrivateFiles}. The jobs' journals are named by their paths under {@code state/} and kept by its
+ * {@link #journals() journal store}: files there, or the cluster's database.
  */
 public final class DataDirectory {
 
@@ -30,10 +33,17 @@ public final class DataDirectory {
 
     private final Path root;
     private final SecretFiles secrets;
+    private final JournalStore journals;
 
+    /** A data directory whose journals are files under {@code state/}. */
     public DataDirectory(Path root) {
+        this(root, new FileJournalStore());
+    }
+
+    public DataDirectory(Path root, JournalStore journals) {
         this.root = root.toAbsolutePath().normalize();
         this.secrets = new SecretFiles(this.root);
+        this.journals = journals;
     }
 
     /**
@@ -118,6 +128,11 @@ public final class DataDirectory {
         URI uri = URI.create(apiUrl);
         String name = (uri.getHost() == null ? "api" : uri.getHost()) + (uri.getPort() < 0 ? "" : "-" + uri.getPort());
         return state().resolve(name.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + Sha256.hex(apiUrl).substring(0, 8));
+    }
+
+    /** Where the jobs' journals are kept. */
+    public JournalStore journals() {
+        return journals;
     }
 
     /** The one writer of secret files, in {@code secrets/}. */

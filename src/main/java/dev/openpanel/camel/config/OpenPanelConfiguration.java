@@ -1,9 +1,13 @@
 package dev.openpanel.camel.config;
 
+import java.nio.file.Path;
+
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,6 +42,8 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     public static final String METRICS = "openpanelMetrics";
     /** Registry name of the intake's {@link BearerToken}. */
     public static final String INTAKE_TOKEN = "openpanelIntakeToken";
+    /** Registry name of the claims on drop-folder files (routes/import.camel.yaml). */
+    public static final String INBOX_CLAIMS = "inboxClaims";
     /**
      * Registry name of the JSON mapper (ISO dates, Java time types); Camel's {@code marshal: json} finds it there, so
      * routes can marshal the component's model objects.
@@ -45,6 +51,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
     public static final String OBJECT_MAPPER = "openpanelObjectMapper";
 
     private OpenPanelSettings settings;
+    private ClusterMode cluster;
 
     /** The settings, read and checked once (a bad value stops start-up with a sentence naming it). */
     @BindToRegistry(SETTINGS)
@@ -58,9 +65,30 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         return settings;
     }
 
+    /** The data directory; in cluster mode its journals are kept in the cluster's database. */
     @BindToRegistry(DATA)
     public DataDirectory data() {
-        return new DataDirectory(settings().dataDir()).create();
+        Path directory = settings().dataDir();
+        return (settings().isCluster() ? new DataDirectory(directory, cluster().journals(directory)) : new DataDirectory(directory)).create();
+    }
+
+    /**
+     * The claims on the files of the drop folders, the inbox routes' read lock ({@code readLock: idempotent-changed}):
+     * in cluster mode shared by the instances through the database, so a file of a shared inbox is imported by one of
+     * them and taken over if it dies; on one machine in memory (the file consumer's own in-progress record already
+     * keeps a file from being taken twice).
+     */
+    @BindToRegistry(INBOX_CLAIMS)
+    public IdempotentRepository inboxClaims() throws Exception {
+        return settings().isCluster() ? cluster().inboxClaims(getCamelContext()) : MemoryIdempotentRepository.memoryIdempotentRepository();
+    }
+
+    /** The cluster this instance joins (cluster mode only), opened once. */
+    private synchronized ClusterMode cluster() {
+        if (cluster == null) {
+            cluster = ClusterMode.open(settings().cluster());
+        }
+        return cluster;
     }
 
     @BindToRegistry(METRICS)
@@ -101,7 +129,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
         ApiReadiness readiness = new ApiReadiness();
         OpenPanelComponent component = component(current, connection);
         if (current.isCluster()) {
-            component.setRateLimiters(ClusterMode.start(context, current.cluster(), service));
+            component.setRateLimiters(cluster().start(context, service));
         }
         context.addComponent(COMPONENT, component);
         if (service) {

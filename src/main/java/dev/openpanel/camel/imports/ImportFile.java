@@ -98,7 +98,7 @@ final class ImportFile implements AutoCloseable {
                 file.planned.merge(result.status(), 1, Integer::sum);
             });
         } else {
-            file.journal = ImportJournal.open(data.apiState(snapshot.api().client().target().apiUrl()).resolve("imports")
+            file.journal = ImportJournal.open(data.journals(), data.apiState(snapshot.api().client().target().apiUrl()).resolve("imports")
                     .resolve(kind.value() + "-" + file.digest() + ".jsonl"));
             file.alreadyImported = file.journal.isComplete();
         }

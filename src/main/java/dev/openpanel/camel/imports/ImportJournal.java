@@ -14,17 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.openpanel.camel.component.OpenPanelOperation;
-import dev.openpanel.camel.state.JsonLinesJournal;
+import dev.openpanel.camel.state.Journal;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
  * The record of one import, keyed by the file's content: every row's outcome as it happens, and the intent before
- * each write call, one JSON line each, forced to disk before the next step. It is what survives a crash: on restart
+ * each write call, one JSON line each, durable before the next step. It is what survives a crash: on restart
  * the import skips rows with an outcome, resolves rows with an intent by lookup, and the output files are rebuilt
  * from it. A line torn by a crash is dropped on opening.
  */
 final class ImportJournal implements AutoCloseable {
 
-    private final JsonLinesJournal journal;
+    private final Journal journal;
     private final BitSet done = new BitSet();
     private final Map<Integer, Intent> intents = new HashMap<>();
     private String completedAs;
@@ -33,12 +34,12 @@ final class ImportJournal implements AutoCloseable {
     record Intent(OpenPanelOperation operation, Instant at) {
     }
 
-    private ImportJournal(Path file) {
-        this.journal = JsonLinesJournal.open(file, this::replay);
+    private ImportJournal(JournalStore store, Path file) {
+        this.journal = store.open(file, this::replay);
     }
 
-    static ImportJournal open(Path file) {
-        return new ImportJournal(file);
+    static ImportJournal open(JournalStore store, Path file) {
+        return new ImportJournal(store, file);
     }
 
     synchronized boolean isDone(int row) {
@@ -70,12 +71,12 @@ final class ImportJournal implements AutoCloseable {
 
     synchronized void recordIntent(int row, OpenPanelOperation operation) {
         Instant at = Instant.now();
-        journal.append(JsonLinesJournal.line("intent").put("row", row).put("op", operation.value()).put("at", at.toString()));
+        journal.append(Journal.line("intent").put("row", row).put("op", operation.value()).put("at", at.toString()));
         intents.put(row, new Intent(operation, at));
     }
 
     synchronized void recordResult(RowResult result) {
-        ObjectNode line = JsonLinesJournal.line("result").put("row", result.row()).put("action", result.action())
+        ObjectNode line = Journal.line("result").put("row", result.row()).put("action", result.action())
                 .put("status", result.status()).put("resource", result.resource()).put("id", result.id())
                 .put("name", result.name()).put("message", result.message());
         if (!result.cells().isEmpty()) {
@@ -87,7 +88,7 @@ final class ImportJournal implements AutoCloseable {
     }
 
     synchronized void recordComplete(String fileName) {
-        journal.append(JsonLinesJournal.line("complete").put("file", fileName).put("at", Instant.now().toString()));
+        journal.append(Journal.line("complete").put("file", fileName).put("at", Instant.now().toString()));
         completedAs = fileName;
     }
 

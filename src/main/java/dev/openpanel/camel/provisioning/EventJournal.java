@@ -10,7 +10,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.openpanel.camel.state.JsonLinesJournal;
+import dev.openpanel.camel.state.Journal;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
  * The record of one event id, in {@code data/state/<api>/provisioning/}: the intent before every create, each step's
@@ -21,7 +22,7 @@ import dev.openpanel.camel.state.JsonLinesJournal;
 final class EventJournal implements AutoCloseable {
 
 
-    private final JsonLinesJournal journal;
+    private final Journal journal;
     private final Map<String, Instant> intents = new HashMap<>();
     private final Map<String, StepOutcome> outcomes = new LinkedHashMap<>();
     private String digest;
@@ -30,18 +31,14 @@ final class EventJournal implements AutoCloseable {
 
     private final Runnable onClose;
 
-    private EventJournal(Path file, Runnable onClose) {
-        this.journal = JsonLinesJournal.open(file, this::replay);
+    private EventJournal(JournalStore store, Path file, Runnable onClose) {
+        this.journal = store.open(file, this::replay);
         this.onClose = onClose;
     }
 
-    static EventJournal open(Path file) {
-        return new EventJournal(file, () -> { });
-    }
-
     /** Opens a journal that runs {@code onClose} once closed. */
-    static EventJournal open(Path file, Runnable onClose) {
-        return new EventJournal(file, onClose);
+    static EventJournal open(JournalStore store, Path file, Runnable onClose) {
+        return new EventJournal(store, file, onClose);
     }
 
     /** Digest of the event's content when it was first received; null for a new event id. */
@@ -50,7 +47,7 @@ final class EventJournal implements AutoCloseable {
     }
 
     synchronized void recordReceived(String eventDigest) {
-        journal.append(JsonLinesJournal.line("received").put("digest", eventDigest).put("at", Instant.now().toString()));
+        journal.append(Journal.line("received").put("digest", eventDigest).put("at", Instant.now().toString()));
         digest = eventDigest;
     }
 
@@ -61,7 +58,7 @@ final class EventJournal implements AutoCloseable {
 
     synchronized void recordIntent(String step) {
         Instant at = Instant.now();
-        journal.append(JsonLinesJournal.line("intent").put("step", step).put("at", at.toString()));
+        journal.append(Journal.line("intent").put("step", step).put("at", at.toString()));
         intents.put(step, at);
     }
 
@@ -95,14 +92,14 @@ final class EventJournal implements AutoCloseable {
 
     synchronized void recordComplete(String delivery) {
         Instant at = Instant.now();
-        journal.append(JsonLinesJournal.line("complete").put("delivery", delivery).put("at", at.toString()));
+        journal.append(Journal.line("complete").put("delivery", delivery).put("at", at.toString()));
         completedBy = delivery;
         completedAt = at;
     }
 
     /** Records that a delivery of this event id was dead-lettered, and why (read by {@link EventRecord}). */
     synchronized void recordDeadLettered(String reason) {
-        journal.append(JsonLinesJournal.line(EventRecord.DEAD_LETTER).put("reason", reason).put("at", Instant.now().toString()));
+        journal.append(Journal.line(EventRecord.DEAD_LETTER).put("reason", reason).put("at", Instant.now().toString()));
     }
 
     @Override

@@ -5,18 +5,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
+import dev.openpanel.camel.state.JournalStore;
+
 /**
  * Opens event journals, one per event id under {@code data/state/<api>/provisioning/}. Within the process a journal is
- * open for one exchange at a time: a second consumer with the same event id waits for the first to finish (the file
- * lock does the same across processes), so concurrent consumers never provision one event twice, and events with
+ * open for one exchange at a time: a second consumer with the same event id waits for the first to finish (the journal
+ * store does the same across processes), so concurrent consumers never provision one event twice, and events with
  * different ids never wait for each other.
  */
 final class EventJournals {
 
+    private final JournalStore store;
     private final Path directory;
     private final Map<String, Semaphore> inUse = new ConcurrentHashMap<>();
 
-    EventJournals(Path directory) {
+    EventJournals(JournalStore store, Path directory) {
+        this.store = store;
         this.directory = directory;
     }
 
@@ -25,7 +29,7 @@ final class EventJournals {
         Semaphore permit = inUse.computeIfAbsent(eventId, id -> new Semaphore(1));
         permit.acquireUninterruptibly();
         try {
-            return EventJournal.open(EventRecords.file(directory, eventId), () -> permit.release());
+            return EventJournal.open(store, EventRecords.file(directory, eventId), () -> permit.release());
         } catch (RuntimeException e) {
             permit.release();
             throw e;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.openpanel.camel.state.JsonLinesJournal;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
  * What an event id's journal says, read without taking the journal (which the queue may hold while it provisions):
@@ -31,9 +31,9 @@ final class EventRecord {
     }
 
     /** The record in the journal file, or empty when the event id has no journal. */
-    static Optional<EventRecord> read(Path file) {
+    static Optional<EventRecord> read(JournalStore store, Path file) {
         EventRecord record = new EventRecord();
-        return JsonLinesJournal.read(file, record::replay) ? Optional.of(record) : Optional.empty();
+        return store.read(file, record::replay) ? Optional.of(record) : Optional.empty();
     }
 
     /** Digest of the content first received, or null. */

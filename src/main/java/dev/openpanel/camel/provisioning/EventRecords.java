@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.openpanel.camel.state.JournalStore;
 import dev.openpanel.camel.state.Sha256;
 
 /**
@@ -12,10 +13,12 @@ import dev.openpanel.camel.state.Sha256;
  */
 public final class EventRecords {
 
+    private final JournalStore store;
     private final Supplier<Path> directory;
 
     /** @param directory the provisioning state directory of the API, resolved when first needed */
-    public EventRecords(Supplier<Path> directory) {
+    public EventRecords(JournalStore store, Supplier<Path> directory) {
+        this.store = store;
         this.directory = directory;
     }
 
@@ -26,6 +29,6 @@ public final class EventRecords {
 
     /** The record of the event id, or empty when no delivery of it has reached the provisioning route. */
     Optional<EventRecord> find(String eventId) {
-        return EventRecord.read(file(directory.get(), eventId));
+        return EventRecord.read(store, file(directory.get(), eventId));
     }
 }

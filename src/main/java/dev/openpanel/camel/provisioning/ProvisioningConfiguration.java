@@ -76,6 +76,11 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         return new ProvisioningSteps(parser(), () -> OpenPanelConfiguration.manageApi(getCamelContext()), data, metrics);
     }
 
+    @BindToRegistry(EventOffsets.BEAN)
+    public EventOffsets eventOffsets() {
+        return new EventOffsets();
+    }
+
     @BindToRegistry(EventJournalRepository.BEAN)
     public EventJournalRepository eventJournalRepository() {
         return new EventJournalRepository();
@@ -99,7 +104,7 @@ public class ProvisioningConfiguration extends ContextConfiguration {
 
     /** The event journals of the API the component calls, read-only. */
     private EventRecords records(DataDirectory data) {
-        return new EventRecords(() -> data.apiState(OpenPanelConfiguration.manageApi(getCamelContext()).client().target().apiUrl())
+        return new EventRecords(data.journals(), () -> data.apiState(OpenPanelConfiguration.manageApi(getCamelContext()).client().target().apiUrl())
                 .resolve("provisioning"));
     }
 
@@ -112,6 +117,9 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         OpenPanelSettings openpanel = context.getRegistry().lookupByNameAndType(OpenPanelConfiguration.SETTINGS, OpenPanelSettings.class);
         boolean off = openpanel.isCluster() && !settings.hasClusterChannel();
         context.getPropertiesComponent().addOverrideProperty(QUEUE_ENABLED, String.valueOf(triggers && !off));
+        if (settings.queue().startsWith("kafka:")) {
+            EventOffsets.configure(context);
+        }
 
         ActiveMQConnectionFactory connectionFactory;
         if (off && triggers) {

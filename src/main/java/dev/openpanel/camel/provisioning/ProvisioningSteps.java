@@ -73,6 +73,10 @@ public final class ProvisioningSteps {
     public void receive(Exchange exchange) {
         EventUnit held = unit(exchange);
         if (held != null) {
+            // a redelivery of this exchange (the queue route's error handler): the journal is open already, and the
+            // message may be the one the route started with again
+            exchange.getIn().setHeader(Provisioning.EVENT_ID, held.event().eventId());
+            exchange.getIn().setHeader(ROTATE_CLIENT_ID, held.event().rotateClientId());
             return;
         }
         DeploymentEvent event = parser.parse(exchange.getIn().getBody(byte[].class));
@@ -316,7 +320,7 @@ public final class ProvisioningSteps {
 
     private synchronized EventJournals journals() {
         if (journals == null) {
-            journals = new EventJournals(data.apiState(api.get().client().target().apiUrl()).resolve("provisioning"));
+            journals = new EventJournals(data.journals(), data.apiState(api.get().client().target().apiUrl()).resolve("provisioning"));
         }
         return journals;
     }

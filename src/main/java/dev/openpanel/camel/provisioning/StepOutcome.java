@@ -3,7 +3,7 @@ package dev.openpanel.camel.provisioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.openpanel.camel.state.JsonLinesJournal;
+import dev.openpanel.camel.state.Journal;
 
 /**
  * How one step of an event ended: the project, a client or the reference, with what was done to it.
@@ -24,7 +24,7 @@ public record StepOutcome(String step, String id, String name, String type, Stri
     public static final String UNCHANGED = "unchanged";
 
     ObjectNode toJournalLine() {
-        return JsonLinesJournal.line("done").put("step", step).put("id", id).put("name", name).put("type", type)
+        return Journal.line("done").put("step", step).put("id", id).put("name", name).put("type", type)
                 .put("status", status).put("message", message).put("firstClientId", firstClientId);
     }
 

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.config.DataDirectory;
-import dev.openpanel.camel.state.JsonLinesJournal;
 
 /**
  * The retention job (bean {@value #BEAN}) behind {@code routes/retention.camel.yaml}: deletes the files in
@@ -61,9 +60,9 @@ public final class RetentionJob {
         }
         if (!settings.state().isZero()) {
             Instant cutoff = now.minus(settings.state());
-            for (Path journal : journals()) {
+            for (Path journal : data.journals().listApiJournals(data.state(), JOURNAL_FOLDERS)) {
                 try {
-                    switch (JsonLinesJournal.deleteIfFinished(journal, FINISHED, cutoff)) {
+                    switch (data.journals().deleteIfFinished(journal, FINISHED, cutoff)) {
                         case DELETED -> journals.add(deleted(journal));
                         case UNFINISHED -> unfinished++;
                         case IN_USE -> inUse++;
@@ -88,17 +87,6 @@ public final class RetentionJob {
         RetentionReport report = new RetentionReport(secrets, journals, reports, unfinished, inUse, data.tighten(), settings);
         LOG.info(report.describe());
         return report;
-    }
-
-    /** The journal files of every API's state folder. */
-    private List<Path> journals() {
-        List<Path> journals = new ArrayList<>();
-        for (Path api : entries(data.state(), name -> true, BasicFileAttributes::isDirectory)) {
-            for (String folder : JOURNAL_FOLDERS) {
-                journals.addAll(regularFiles(api.resolve(folder), name -> name.endsWith(".jsonl")));
-            }
-        }
-        return journals;
     }
 
     private String deleted(Path file) {

@@ -32,8 +32,8 @@ public class RotationConfiguration extends ContextConfiguration {
         Rotations rotations = new Rotations(component::getManageApi, data, settings, openpanel.isSandbox() ? null : openpanel.rootCredentials(),
                 reports, check, clock);
         context.getRegistry().bind(Rotations.BEAN, rotations);
-        context.getRegistry().bind(RotationSweep.BEAN, new RotationSweep(rotations::journals, clock));
-        RotationRuns runs = new RotationRuns(settings, component::getManageApi, rotations::journals, reports, clock);
+        context.getRegistry().bind(RotationSweep.BEAN, new RotationSweep(data.journals(), rotations::journals, clock));
+        RotationRuns runs = new RotationRuns(settings, component::getManageApi, data.journals(), rotations::journals, reports, clock);
         if (isService()) {
             try {
                 runs.rules();

@@ -1,15 +1,12 @@
 package dev.openpanel.camel.rotation;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +15,8 @@ import dev.openpanel.camel.component.OpenPanelOperation;
 import dev.openpanel.camel.component.ensure.Intent;
 import dev.openpanel.camel.component.ensure.IntentRepository;
 import dev.openpanel.camel.component.model.ClientType;
-import dev.openpanel.camel.state.JsonLinesJournal;
+import dev.openpanel.camel.state.Journal;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
  * The record of one client's rotation, {@code data/state/<api>/rotations/<old client id>.jsonl}: one line per step,
@@ -36,7 +34,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     /** The line that ends a rotation (the retention job deletes old journals that have it). */
     static final String COMPLETE = "complete";
 
-    private JsonLinesJournal journal;
+    private Journal journal;
     private OldClient old;
     private String renamedTo;
     private Intent intent;
@@ -52,23 +50,23 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     private RotationJournal() {
     }
 
-    private RotationJournal(Path file) {
-        this.journal = JsonLinesJournal.open(file, this::replay);
+    private RotationJournal(JournalStore store, Path file) {
+        this.journal = store.open(file, this::replay);
     }
 
     /**
      * What a journal says without opening it for writing (a rotation in progress elsewhere is not waited for): a
      * snapshot for the sweep that finds the rotations with work left.
      */
-    static RotationJournal peek(Path file) {
+    static RotationJournal peek(JournalStore store, Path file) {
         RotationJournal snapshot = new RotationJournal();
-        JsonLinesJournal.read(file, snapshot::replay);
+        store.read(file, snapshot::replay);
         return snapshot;
     }
 
     /** Opens (or creates) the journal; another process rotating the same client waits until this one closes it. */
-    static RotationJournal open(Path file) {
-        return new RotationJournal(file);
+    static RotationJournal open(JournalStore store, Path file) {
+        return new RotationJournal(store, file);
     }
 
     /**
@@ -77,16 +75,9 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
      *
      * @throws UncheckedIOException when the folder cannot be listed
      */
-    static List<RotationJournal> unfinishedIn(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().map(RotationJournal::peek)
-                    .filter(journal -> journal.old() != null && !journal.complete()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the rotation journals in " + folder, e);
-        }
+    static List<RotationJournal> unfinishedIn(JournalStore store, Path folder) {
+        return store.list(folder).stream().map(file -> peek(store, file))
+                .filter(journal -> journal.old() != null && !journal.complete()).toList();
     }
 
     private void replay(JsonNode line) {
@@ -131,7 +122,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordStarted(OldClient client, String trigger) {
-        ObjectNode line = JsonLinesJournal.line("started").put("client", client.id()).put("name", client.name())
+        ObjectNode line = Journal.line("started").put("client", client.id()).put("name", client.name())
                 .put("projectId", client.projectId()).put("type", client.type().value()).put("root", client.root())
                 .put("trigger", trigger).put("at", Instant.now().toString());
         append(line);
@@ -144,7 +135,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordRenamed(String name) {
-        append(JsonLinesJournal.line("renamed").put("name", name));
+        append(Journal.line("renamed").put("name", name));
         renamedTo = name;
     }
 
@@ -154,12 +145,12 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordCreated(String clientId) {
-        append(JsonLinesJournal.line("created").put("client", clientId));
+        append(Journal.line("created").put("client", clientId));
         created = clientId;
     }
 
     synchronized void recordDiscarded(String clientId) {
-        append(JsonLinesJournal.line("discarded").put("client", clientId));
+        append(Journal.line("discarded").put("client", clientId));
         discarded.add(clientId);
         if (clientId.equals(created)) {
             created = null;
@@ -185,7 +176,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordDelivered(String clientId, Instant oldDeleteAt, String file) {
-        append(JsonLinesJournal.line("delivered").put("client", clientId).put("deleteAt", oldDeleteAt.toString())
+        append(Journal.line("delivered").put("client", clientId).put("deleteAt", oldDeleteAt.toString())
                 .put("secretsFile", file));
         delivered = clientId;
         deleteAt = oldDeleteAt;
@@ -194,7 +185,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
 
     /** Moves the old client's deletion to a new time ({@code --now}: now). */
     synchronized void recordDeleteAt(Instant at) {
-        append(JsonLinesJournal.line("delivered").put("client", delivered).put("deleteAt", at.toString())
+        append(Journal.line("delivered").put("client", delivered).put("deleteAt", at.toString())
                 .put("secretsFile", secretsFile));
         deleteAt = at;
     }
@@ -205,8 +196,8 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordOldDeleted(String outcome) {
-        append(JsonLinesJournal.line("old-deleted").put("outcome", outcome).put("at", Instant.now().toString()));
-        append(JsonLinesJournal.line(COMPLETE));
+        append(Journal.line("old-deleted").put("outcome", outcome).put("at", Instant.now().toString()));
+        append(Journal.line(COMPLETE));
         oldDeletion = outcome;
         complete = true;
     }
@@ -221,7 +212,7 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
     }
 
     synchronized void recordFailed(String reason) {
-        append(JsonLinesJournal.line("failed").put("reason", reason).put("at", Instant.now().toString()));
+        append(Journal.line("failed").put("reason", reason).put("at", Instant.now().toString()));
         failed = reason;
     }
 
@@ -232,13 +223,13 @@ final class RotationJournal implements IntentRepository, AutoCloseable {
 
     @Override
     public synchronized void record(String key, Intent sent) {
-        append(JsonLinesJournal.line("intent").put("at", sent.at().toString()));
+        append(Journal.line("intent").put("at", sent.at().toString()));
         intent = sent;
     }
 
     @Override
     public synchronized void succeeded(String key) {
-        append(JsonLinesJournal.line("intent-done"));
+        append(Journal.line("intent-done"));
         intent = null;
     }
 

@@ -1,6 +1,5 @@
 package dev.openpanel.camel.rotation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import dev.openpanel.camel.component.api.ManageApi;
 import dev.openpanel.camel.component.error.OpenPanelApiException;
 import dev.openpanel.camel.component.error.OpenPanelErrors;
 import dev.openpanel.camel.component.model.Client;
+import dev.openpanel.camel.state.JournalStore;
 
 /**
  * The runs of the rotation rules (bean {@value #BEAN}, {@code routes/rotation.camel.yaml}): {@code config/rotation.yaml}
@@ -43,13 +43,16 @@ public final class RotationRuns {
 
     private final RotationSettings settings;
     private final Supplier<ManageApi> api;
+    private final JournalStore store;
     private final Supplier<Path> journals;
     private final RotationReports reports;
     private final Clock clock;
 
-    public RotationRuns(RotationSettings settings, Supplier<ManageApi> api, Supplier<Path> journals, RotationReports reports, Clock clock) {
+    public RotationRuns(RotationSettings settings, Supplier<ManageApi> api, JournalStore store, Supplier<Path> journals,
+            RotationReports reports, Clock clock) {
         this.settings = settings;
         this.api = api;
+        this.store = store;
         this.journals = journals;
         this.reports = reports;
         this.clock = clock;
@@ -129,11 +132,8 @@ public final class RotationRuns {
     }
 
     /** Whether a rotation of the client started and has not failed for good (one that failed is tried again). */
-    private static boolean underWay(Path journal) {
-        if (!Files.exists(journal)) {
-            return false;
-        }
-        RotationJournal peeked = RotationJournal.peek(journal);
+    private boolean underWay(Path journal) {
+        RotationJournal peeked = RotationJournal.peek(store, journal);
         return peeked.old() != null && peeked.failed() == null;
     }
 

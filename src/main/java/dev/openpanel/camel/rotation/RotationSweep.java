@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.openpanel.camel.state.JournalStore;
+
 /**
  * Finds the rotations with work left (bean {@value #BEAN}, {@code routes/rotation.camel.yaml}): those whose old client's
  * grace is over, and those a crash interrupted before the new client was delivered (not those that failed for good: they
@@ -23,10 +25,12 @@ public final class RotationSweep {
     public static final String BEAN = "rotationSweep";
     private static final Logger LOG = LoggerFactory.getLogger(RotationSweep.class);
 
+    private final JournalStore store;
     private final Supplier<Path> journals;
     private final Clock clock;
 
-    public RotationSweep(Supplier<Path> journals, Clock clock) {
+    public RotationSweep(JournalStore store, Supplier<Path> journals, Clock clock) {
+        this.store = store;
         this.journals = journals;
         this.clock = clock;
     }
@@ -36,7 +40,7 @@ public final class RotationSweep {
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         try {
-            for (RotationJournal journal : RotationJournal.unfinishedIn(journals.get())) {
+            for (RotationJournal journal : RotationJournal.unfinishedIn(store, journals.get())) {
                 if (journal.failed() == null && (journal.delivered() == null || !journal.deleteAt().isAfter(now))) {
                     due.add(new Due(journal.old().id(), journal.old().root()));
                 }

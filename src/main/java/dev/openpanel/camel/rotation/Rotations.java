@@ -112,7 +112,7 @@ public final class Rotations {
         turn.acquireUninterruptibly();
         RotationJournal journal;
         try {
-            journal = RotationJournal.open(journals().resolve(clientId + ".jsonl"));
+            journal = RotationJournal.open(data.journals(), journals().resolve(clientId + ".jsonl"));
         } catch (RuntimeException e) {
             turn.release();
             throw e;
@@ -333,7 +333,7 @@ public final class Rotations {
 
     /** The old client of a root rotation that is not finished (its old client not deleted yet). */
     private Optional<String> unfinishedRoot() {
-        return RotationJournal.unfinishedIn(journals()).stream().filter(journal -> journal.old().root())
+        return RotationJournal.unfinishedIn(data.journals(), journals()).stream().filter(journal -> journal.old().root())
                 .map(journal -> journal.old().id()).findFirst();
     }
 

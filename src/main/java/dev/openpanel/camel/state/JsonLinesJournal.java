@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.openpanel.camel.files.PrivateFiles;
+import dev.openpanel.camel.state.JournalStore.Removal;
 
 /**
  * An append-only file of JSON lines, each forced to disk before {@link #append} returns: the tool's record of work in
@@ -31,22 +32,10 @@ import dev.openpanel.camel.files.PrivateFiles;
  * locked while open: a second process that opens it waits until the first closes it. A journal of finished work can
  * be deleted once it is old ({@link #deleteIfFinished}), never while it is open.
  */
-public final class JsonLinesJournal implements AutoCloseable {
+public final class JsonLinesJournal implements Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JournalClaims CLAIMS = new JournalClaims();
-
-    /** What {@link #deleteIfFinished} did with a journal. */
-    public enum Removal {
-        /** Finished, old enough and not in use: deleted. */
-        DELETED,
-        /** Changed after the cutoff: kept. */
-        RECENT,
-        /** Old, but its work has no finishing line yet: kept. */
-        UNFINISHED,
-        /** Open in this process or locked by another: kept. */
-        IN_USE
-    }
 
     private final Path file;
     private final Path claim;
@@ -111,12 +100,8 @@ public final class JsonLinesJournal implements AutoCloseable {
         }
     }
 
-    /** A new line to fill in and {@link #append}. */
-    public static ObjectNode line(String type) {
-        return JSON.createObjectNode().put("t", type);
-    }
-
     /** Writes the line and forces it to disk. */
+    @Override
     public void append(ObjectNode line) {
         try {
             channel.write(ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -127,6 +112,7 @@ public final class JsonLinesJournal implements AutoCloseable {
     }
 
     /** Reads every line from disk, one at a time (for journals too long to keep in memory). */
+    @Override
     public void forEach(Consumer<JsonNode> consumer) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;

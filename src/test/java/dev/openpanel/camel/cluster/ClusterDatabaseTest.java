@@ -43,7 +43,8 @@ class ClusterDatabaseTest {
             });
             assertThat(tables).contains("openpanel_rate_budget", "openpanel_rate_sends", "openpanel_schema_history",
                     "openpanel_qrtz_triggers", "openpanel_qrtz_cron_triggers", "openpanel_qrtz_job_details",
-                    "openpanel_qrtz_fired_triggers", "openpanel_qrtz_locks", "openpanel_qrtz_scheduler_state")
+                    "openpanel_qrtz_fired_triggers", "openpanel_qrtz_locks", "openpanel_qrtz_scheduler_state",
+                    "openpanel_journals", "openpanel_journal_lines", "openpanel_inbox_claims")
                     .allSatisfy(table -> assertThat(table).startsWith("openpanel_"));
             List<String> indexes = first.inTransaction(connection -> {
                 List<String> names = new ArrayList<>();
@@ -63,7 +64,7 @@ class ClusterDatabaseTest {
                     return rows.getInt(1);
                 }
             });
-            assertThat(applied).as("the second instance applied nothing again").isEqualTo(2);
+            assertThat(applied).as("the second instance applied nothing again").isEqualTo(4);
         }
     }
 

@@ -125,7 +125,7 @@ class ClusterSchedulerTest {
     private CamelContext clustered(String instance, String uri) throws Exception {
         CamelContext context = context(instance);
         ClusterSettings settings = new ClusterSettings(url, postgres.user(), postgres::password, instance);
-        ClusterMode.start(context, settings, true);
+        ClusterMode.open(settings).start(context, true);
         return started(context, instance, uri);
     }
 

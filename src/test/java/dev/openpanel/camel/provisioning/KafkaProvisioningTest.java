@@ -2,6 +2,7 @@ package dev.openpanel.camel.provisioning;
 
 import static dev.openpanel.camel.provisioning.ProvisioningFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
@@ -44,8 +50,8 @@ class KafkaProvisioningTest {
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
-        topic = "kafka:deployments?brokers=" + kafka.bootstrapServers()
-                + "&groupId=openpanel-camel&autoOffsetReset=earliest&autoCommitEnable=false&breakOnFirstError=true";
+        // as the README configures it: the service itself commits offsets by hand, in its consumer group
+        topic = "kafka:deployments?brokers=" + kafka.bootstrapServers();
         fixture = new ProvisioningFixture(temp, Map.of("openpanel.provisioning.from", topic));
     }
 
@@ -73,6 +79,42 @@ class KafkaProvisioningTest {
         assertThat(fixture.simulator.store().projects()).filteredOn(p -> p.name().equals("kafka-shop")).hasSize(1);
         assertThat(fixture.simulator.store().references()).filteredOn(r -> r.projectId().equals(first.at("/project/id").asText()))
                 .hasSize(2);
+    }
+
+    @Test
+    void anEventsOffsetIsCommittedOnlyOnceItsResultOrDeadLetterIsSent() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            fixture.main.getCamelContext().createProducerTemplate().sendBody(topic,
+                    event("kafka-offset-0", "kafka-offsets", "https://kafka-offsets.example", "Deploy 0"));
+            fixture.result("kafka-offset-0", WAIT);
+            long before = await().atMost(WAIT).until(() -> committed(admin), offset -> offset > 0);
+
+            fixture.simulator.behavior().failures(1.0, 503);
+            try {
+                int seen = fixture.simulator.requests().size();
+                fixture.main.getCamelContext().createProducerTemplate().sendBody(topic,
+                        event("kafka-offset-1", "kafka-offsets", "https://kafka-offsets.example", "Deploy 1"));
+                // the event is being provisioned (its calls fail and are retried) ...
+                await().atMost(WAIT).until(() -> fixture.simulator.requests().size() >= seen + 3);
+                // ... and its offset is not committed while it is
+                assertThat(committed(admin)).isEqualTo(before);
+            } finally {
+                fixture.simulator.behavior().reset();
+            }
+            assertThat(fixture.result("kafka-offset-1", WAIT).at("/reference/status").asText()).isEqualTo("created");
+            await().atMost(WAIT).until(() -> committed(admin) == before + 1);
+
+            fixture.main.getCamelContext().createProducerTemplate().sendBody(topic, "{\"eventId\":\"kafka-offset-bad\"}");
+            assertThat(fixture.receive("jms:queue:deployments.dlq", WAIT)).isNotNull();
+            await().atMost(WAIT).until(() -> committed(admin) == before + 2);
+        }
+    }
+
+    /** The offset the service's consumer group committed on the topic's partition, 0 when none. */
+    private static long committed(Admin admin) throws Exception {
+        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(EventOffsets.DEFAULT_GROUP).partitionsToOffsetAndMetadata().get()
+                .get(new TopicPartition("deployments", 0));
+        return offset == null ? 0 : offset.offset();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.state.Journal;
 import dev.openpanel.camel.state.JsonLinesJournal;
 import dev.openpanel.camel.testing.LogCapture;
 
@@ -117,7 +118,7 @@ class RetentionJobTest {
     private static Path journal(Path file, int days, String... types) throws Exception {
         try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
             for (String type : types) {
-                journal.append(JsonLinesJournal.line(type));
+                journal.append(Journal.line(type));
             }
         }
         return age(file, days);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.openpanel.camel.imports.ImportFiles;
 import dev.openpanel.camel.simulator.ManageApiSimulator;
 import dev.openpanel.camel.simulator.SimulatorStore;
+import dev.openpanel.camel.state.Journal;
 import dev.openpanel.camel.state.JsonLinesJournal;
 import dev.openpanel.camel.testing.TestMains;
 
@@ -64,8 +65,8 @@ class RetentionScheduleTest {
                 }
                 Path unfinished = api.resolve("provisioning/unfinished.jsonl");
                 try (JsonLinesJournal journal = JsonLinesJournal.open(unfinished, line -> { })) {
-                    journal.append(JsonLinesJournal.line("received"));
-                    journal.append(JsonLinesJournal.line("intent"));
+                    journal.append(Journal.line("received"));
+                    journal.append(Journal.line("intent"));
                 }
                 List<Path> left = files(data.resolve("secrets"), data.resolve("reports"), imports, provisioning);
                 assertThat(left).as("2 secret files, 2 journals and the unfinished one, 1 report").hasSize(6);

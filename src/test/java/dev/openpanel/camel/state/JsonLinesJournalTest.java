@@ -32,14 +32,14 @@ class JsonLinesJournalTest {
     void linesAreReplayedInOrderAndALineTornByACrashIsCutOffBeforeTheNextAppend() throws Exception {
         Path file = temp.resolve("state/journal.jsonl");
         try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
-            journal.append(JsonLinesJournal.line("intent").put("step", "a"));
-            journal.append(JsonLinesJournal.line("done").put("step", "a"));
+            journal.append(Journal.line("intent").put("step", "a"));
+            journal.append(Journal.line("done").put("step", "a"));
         }
         Files.writeString(file, Files.readString(file) + "{\"t\":\"intent\",\"st");
 
         List<String> replayed = new ArrayList<>();
         try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> replayed.add(line.path("t").asText()))) {
-            journal.append(JsonLinesJournal.line("complete"));
+            journal.append(Journal.line("complete"));
         }
 
         assertThat(replayed).containsExactly("intent", "done");
@@ -68,7 +68,7 @@ class JsonLinesJournalTest {
     void aNewJournalIs0600InFoldersOnlyTheOwnerCanEnter() throws Exception {
         Path file = temp.resolve("state/api/imports/projects-1.jsonl");
         try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
-            journal.append(JsonLinesJournal.line("intent"));
+            journal.append(Journal.line("intent"));
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
@@ -85,12 +85,12 @@ class JsonLinesJournalTest {
         Files.writeString(mentionsOnly, "{\"t\":\"done\",\"name\":\"complete\"}\n", StandardOpenOption.APPEND);
         Files.setLastModifiedTime(mentionsOnly, FileTime.from(cutoff.minus(Duration.ofDays(90))));
 
-        assertThat(JsonLinesJournal.deleteIfFinished(finishedOld, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.DELETED);
-        assertThat(JsonLinesJournal.deleteIfFinished(finishedRecent, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.RECENT);
-        assertThat(JsonLinesJournal.deleteIfFinished(unfinishedOld, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.UNFINISHED);
-        assertThat(JsonLinesJournal.deleteIfFinished(mentionsOnly, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.UNFINISHED);
+        assertThat(JsonLinesJournal.deleteIfFinished(finishedOld, "complete", cutoff)).isEqualTo(JournalStore.Removal.DELETED);
+        assertThat(JsonLinesJournal.deleteIfFinished(finishedRecent, "complete", cutoff)).isEqualTo(JournalStore.Removal.RECENT);
+        assertThat(JsonLinesJournal.deleteIfFinished(unfinishedOld, "complete", cutoff)).isEqualTo(JournalStore.Removal.UNFINISHED);
+        assertThat(JsonLinesJournal.deleteIfFinished(mentionsOnly, "complete", cutoff)).isEqualTo(JournalStore.Removal.UNFINISHED);
         assertThat(JsonLinesJournal.deleteIfFinished(temp.resolve("gone.jsonl"), "complete", cutoff))
-                .isEqualTo(JsonLinesJournal.Removal.RECENT);
+                .isEqualTo(JournalStore.Removal.RECENT);
 
         assertThat(finishedOld).doesNotExist();
         assertThat(finishedRecent).exists();
@@ -105,18 +105,18 @@ class JsonLinesJournalTest {
         Path open = journal("open.jsonl", old, "received", "complete");
         try (JsonLinesJournal holder = JsonLinesJournal.open(open, line -> { })) {
             Files.setLastModifiedTime(open, FileTime.from(old));
-            assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.IN_USE);
+            assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).isEqualTo(JournalStore.Removal.IN_USE);
         }
         Path locked = journal("locked.jsonl", old, "received", "complete");
         try (FileChannel other = FileChannel.open(locked, StandardOpenOption.WRITE)) {
             // a lock the journal's own bookkeeping does not know of, as another process would hold it
             other.lock();
-            assertThat(JsonLinesJournal.deleteIfFinished(locked, "complete", cutoff)).isEqualTo(JsonLinesJournal.Removal.IN_USE);
+            assertThat(JsonLinesJournal.deleteIfFinished(locked, "complete", cutoff)).isEqualTo(JournalStore.Removal.IN_USE);
         }
         assertThat(open).exists();
         assertThat(locked).exists();
 
-        assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).as("closed now").isEqualTo(JsonLinesJournal.Removal.DELETED);
+        assertThat(JsonLinesJournal.deleteIfFinished(open, "complete", cutoff)).as("closed now").isEqualTo(JournalStore.Removal.DELETED);
         List<JsonNode> replayed = new ArrayList<>();
         try (JsonLinesJournal fresh = JsonLinesJournal.open(open, replayed::add)) {
             assertThat(replayed).isEmpty();
@@ -127,7 +127,7 @@ class JsonLinesJournalTest {
         Path file = temp.resolve(name);
         try (JsonLinesJournal journal = JsonLinesJournal.open(file, line -> { })) {
             for (String type : types) {
-                journal.append(JsonLinesJournal.line(type));
+                journal.append(Journal.line(type));
             }
         }
         Files.setLastModifiedTime(file, FileTime.from(modified));
