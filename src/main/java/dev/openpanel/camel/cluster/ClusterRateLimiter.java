@@ -182,6 +182,8 @@ public final class ClusterRateLimiter implements RateLimiter {
         } finally {
             lock.lock();
             inFlight = false;
+            // a caller that came first meanwhile (an urgent one before this bulk one) waits for this to end
+            changed.signalAll();
         }
     }
 

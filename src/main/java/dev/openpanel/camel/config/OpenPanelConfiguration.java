@@ -52,6 +52,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
 
     private OpenPanelSettings settings;
     private ClusterMode cluster;
+    private IdempotentRepository inboxClaims;
 
     /** The settings, read and checked once (a bad value stops start-up with a sentence naming it). */
     @BindToRegistry(SETTINGS)
@@ -79,8 +80,12 @@ public class OpenPanelConfiguration extends ContextConfiguration {
      * keeps a file from being taken twice).
      */
     @BindToRegistry(INBOX_CLAIMS)
-    public IdempotentRepository inboxClaims() throws Exception {
-        return settings().isCluster() ? cluster().inboxClaims(getCamelContext()) : MemoryIdempotentRepository.memoryIdempotentRepository();
+    public synchronized IdempotentRepository inboxClaims() throws Exception {
+        if (inboxClaims == null) {
+            inboxClaims = settings().isCluster() ? cluster().inboxClaims(getCamelContext())
+                    : MemoryIdempotentRepository.memoryIdempotentRepository();
+        }
+        return inboxClaims;
     }
 
     /** The cluster this instance joins (cluster mode only), opened once. */

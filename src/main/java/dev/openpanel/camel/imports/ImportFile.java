@@ -3,6 +3,8 @@ package dev.openpanel.camel.imports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -319,6 +321,12 @@ final class ImportFile implements AutoCloseable {
                 destination = target.resolve(name + "-" + Instant.now().toString().replace(":", "") + ".csv");
             }
             PrivateFiles.moveIn(path, destination);
+        } catch (NoSuchFileException e) {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UncheckedIOException("cannot move " + path + " to " + folder, e);
+            }
+            // the same import, finished elsewhere (in cluster mode: an instance that took over a claim it thought dead)
+            LOG.info("Import of {}: the file left the inbox meanwhile; its journal is complete, nothing to move", fileName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + path + " to " + folder, e);
         }

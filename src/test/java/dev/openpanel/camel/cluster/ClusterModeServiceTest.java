@@ -1,6 +1,7 @@
 package dev.openpanel.camel.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.IdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,7 @@ class ClusterModeServiceTest {
             properties.put("openpanel.cluster.user", postgres.user());
             properties.put("openpanel.cluster.password", postgres.password());
             properties.put("openpanel.cluster.instance-id", "web-1");
+            properties.put("openpanel.cluster.claim-timeout", "1s");
             Main main = TestMains.start(properties);
             try {
                 OpenPanelComponent component = main.getCamelContext().getComponent("openpanel", OpenPanelComponent.class);
@@ -57,6 +60,21 @@ class ClusterModeServiceTest {
                 Scheduler scheduler = main.getCamelContext().getComponent("quartz", QuartzComponent.class).getScheduler();
                 assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
                 assertThat(scheduler.getSchedulerInstanceId()).isEqualTo("web-1");
+
+                // the inbox routes' read lock: the service's claims, renewed while it holds them
+                IdempotentRepository claims = main.getCamelContext().getRegistry().lookupByNameAndType(OpenPanelConfiguration.INBOX_CLAIMS,
+                        IdempotentRepository.class);
+                assertThat(claims).isInstanceOf(InboxClaims.class);
+                assertThat(main.getCamelContext().hasServices(InboxClaims.class)).as("one set of claims, renewed by one thread")
+                        .containsExactly((InboxClaims) claims);
+                assertThat(claims.add("projects/held.csv")).isTrue();
+                try (ClusterDatabase other = ClusterDatabase.open(new ClusterSettings(url, postgres.user(), postgres::password, "web-2"),
+                        new ClusterReadiness())) {
+                    InboxClaims elsewhere = new InboxClaims(main.getCamelContext(), other.dataSource(), "inbox", "web-2",
+                            java.time.Duration.ofSeconds(1));
+                    await().pollDelay(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(5)).until(() -> true);
+                    assertThat(elsewhere.add("projects/held.csv")).as("renewed by web-1 for three claim timeouts").isFalse();
+                }
             } finally {
                 main.stop();
             }

@@ -135,6 +135,40 @@ class ClusterRateLimiterTest {
         assertThat(order).containsExactly("urgent", "bulk", "bulk");
     }
 
+    @Test
+    void anUrgentCallThatComesWhileABulkPermitIsBeingAskedForIsNotLeftWaitingWhenTheAnswerIsToWait() throws Exception {
+        ClusterRateLimiter a = instance("a", System::nanoTime);
+        for (int i = 0; i < 5; i++) {
+            a.acquire();
+        }
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> callers = new ArrayList<>();
+        try (Connection other = DriverManager.getConnection(url, postgres.user(), postgres.password())) {
+            // another instance's permit transaction holds the budget row: this instance's bulk ask is in flight meanwhile
+            other.setAutoCommit(false);
+            try (PreparedStatement hold = other.prepareStatement("SELECT 1 FROM openpanel_rate_budget WHERE client_key = ? FOR UPDATE")) {
+                hold.setString(1, client);
+                hold.executeQuery().close();
+            }
+            callers.add(CompletableFuture.runAsync(() -> take(a, CallPriority.BULK, order, "bulk")));
+            await().atMost(Duration.ofSeconds(4)).until(() -> waitingForTheBudgetRow(other));
+            callers.add(CompletableFuture.runAsync(() -> take(a, CallPriority.URGENT, order, "urgent")));
+            await().atMost(Duration.ofSeconds(4)).until(() -> a.status().urgentWaiting() == 1);
+            other.commit();
+        }
+        // the bulk ask comes back "wait for the window": the urgent call, first in line now, asks next
+        CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("urgent", "bulk");
+    }
+
+    private static boolean waitingForTheBudgetRow(Connection connection) throws java.sql.SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name LIKE 'openpanel-camel a%'")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
+    }
+
     private static void take(ClusterRateLimiter limiter, CallPriority priority, List<String> order, String name) {
         try {
             limiter.acquire(priority);
