@@ -20,8 +20,10 @@ import dev.openpanel.camel.simulator.ManageApiSimulator;
  * (A B C D A B C D ...) so drift hits all alike; prints the medians and their ratios. Both commands run two ways: through
  * the launcher {@code bin/openpanel} (the class-data archive of {@link ClassDataArchive}, one-shot JVM options) and as
  * plain {@code java -jar target/openpanel-camel.jar} (the test classpath when the jar is not built: then no launcher).
- * With {@code ONE_SHOT_BASELINE_JAR} set to the jar of an earlier build, its {@code api projects list} (plain
- * {@code java -jar}) runs in the same turns, so a change is measured in the same conditions.
+ * {@code api projects list} also runs from a directory without {@code config/} or {@code routes/} (the jar's defaults),
+ * as from a pipeline's work space. With {@code ONE_SHOT_BASELINE_JAR} set to the jar of an earlier build, its
+ * {@code api projects list} (plain {@code java -jar}, from both directories) runs in the same turns, so a change is
+ * measured in the same conditions.
  * <p>
  * Run: {@code mvn -q package -DskipTests && mvn -q test-compile exec:exec@one-shot-benchmark}.
  */
@@ -41,35 +43,43 @@ public final class OneShotBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("one-shot-benchmark");
+        Path elsewhere = Files.createTempDirectory("one-shot-elsewhere");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         boolean built = Files.isRegularFile(JAR);
-        List<String> plain = built ? List.of(java, "-jar", JAR.toString())
+        List<String> plain = built ? List.of(java, "-jar", JAR.toAbsolutePath().toString())
                 : List.of(java, "-cp", System.getProperty("java.class.path"), OpenPanelCamelApplication.class.getName());
-        Map<String, List<String>> runs = new LinkedHashMap<>();
+        List<String> launcher = List.of("sh", LAUNCHER.toAbsolutePath().toString());
+        Map<String, Run> runs = new LinkedHashMap<>();
         if (built) {
-            runs.put("bin/openpanel api projects list", concat(List.of("sh", LAUNCHER.toString()), API));
-            runs.put("bin/openpanel --help", concat(List.of("sh", LAUNCHER.toString()), HELP));
+            runs.put("bin/openpanel api projects list", new Run(concat(launcher, API), null));
+            runs.put("bin/openpanel --help", new Run(concat(launcher, HELP), null));
         }
-        runs.put("java -jar: api projects list", concat(plain, API));
-        runs.put("java -jar: --help", concat(plain, HELP));
-        if (BASELINE != null && !BASELINE.isBlank()) {
-            runs.put("java -jar " + Path.of(BASELINE).getFileName() + ": api projects list",
-                    concat(List.of(java, "-jar", BASELINE), API));
+        runs.put("java -jar: api projects list", new Run(concat(plain, API), null));
+        runs.put("java -jar: --help", new Run(concat(plain, HELP), null));
+        if (built) {
+            runs.put("bin/openpanel api projects list, elsewhere", new Run(concat(launcher, API), elsewhere));
+            runs.put("java -jar: api projects list, elsewhere", new Run(concat(plain, API), elsewhere));
+        }
+        String baseline = BASELINE == null || BASELINE.isBlank() ? null : Path.of(BASELINE).getFileName().toString();
+        if (baseline != null) {
+            List<String> earlier = List.of(java, "-jar", Path.of(BASELINE).toAbsolutePath().toString());
+            runs.put("java -jar " + baseline + ": api projects list", new Run(concat(earlier, API), null));
+            runs.put("java -jar " + baseline + ": api projects list, elsewhere", new Run(concat(earlier, API), elsewhere));
         }
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(1000, Duration.ofSeconds(1)).start()) {
             OneShotEnvironment environment = OneShotEnvironment.of(simulator, data);
-            for (List<String> command : runs.values()) {
-                run(environment, command);
+            for (Run run : runs.values()) {
+                run.time(environment);
             }
             for (int i = 0; i < RUNS; i++) {
-                for (Map.Entry<String, List<String>> entry : runs.entrySet()) {
-                    seconds.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(run(environment, entry.getValue()));
+                for (Map.Entry<String, Run> entry : runs.entrySet()) {
+                    seconds.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue().time(environment));
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "One-shot start-up, %d runs each in turn after one warm-up (wall seconds, whole process)%n",
-                RUNS);
+        System.out.printf(Locale.ROOT, "One-shot start-up, %d runs each in turn after one warm-up (wall seconds, whole process;"
+                + " elsewhere: from a directory without config/ or routes/, with the jar's defaults)%n", RUNS);
         if (built) {
             System.out.println("bin/openpanel: " + (Files.isRegularFile(ClassDataArchive.ARCHIVE)
                     ? "with the class-data archive " + ClassDataArchive.ARCHIVE : "WITHOUT a class-data archive (none was made)"));
@@ -82,9 +92,31 @@ public final class OneShotBenchmark {
         }
         List<Double> floor = seconds.get("java -jar: --help");
         ratio("java -jar", seconds.get("java -jar: api projects list"), floor);
-        seconds.keySet().stream().filter(key -> key.startsWith("java -jar ")).findFirst()
-                .ifPresent(key -> ratio(key.substring(0, key.indexOf(':')) + " (baseline)", seconds.get(key), floor));
+        if (baseline != null) {
+            ratio("java -jar " + baseline, seconds.get("java -jar " + baseline + ": api projects list"), floor);
+        }
         System.exit(0);
+    }
+
+    /** A command and the directory it runs from (null: the project directory). */
+    private record Run(List<String> command, Path directory) {
+
+        /** One fresh JVM of the command; its wall seconds. */
+        double time(OneShotEnvironment environment) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
+            environment.applyTo(builder);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            long start = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
@@ -94,26 +126,12 @@ public final class OneShotBenchmark {
     }
 
     private static void print(String label, List<Double> seconds) {
-        System.out.printf(Locale.ROOT, "%-45s median %5.2f s  (min %5.2f, max %5.2f)%n", label, median(seconds),
+        System.out.printf(Locale.ROOT, "%-52s median %5.2f s  (min %5.2f, max %5.2f)%n", label, median(seconds),
                 Collections.min(seconds), Collections.max(seconds));
     }
 
     private static void ratio(String label, List<Double> api, List<Double> help) {
-        System.out.printf(Locale.ROOT, "%-45s api projects list / --help: %.1f x%n", label, median(api) / median(help));
-    }
-
-    /** One fresh JVM of the command; its wall seconds. */
-    private static double run(OneShotEnvironment environment, List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        environment.applyTo(builder);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        long start = System.nanoTime();
-        Process process = builder.start();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-        return (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-52s api projects list / --help: %.1f x%n", label, median(api) / median(help));
     }
 
     private static double median(List<Double> values) {
