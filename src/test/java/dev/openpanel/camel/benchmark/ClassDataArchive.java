@@ -24,6 +24,8 @@ public final class ClassDataArchive {
     static final Path JAR = Path.of("target/openpanel-camel.jar");
     /** Where the launcher looks for the archive, beside the jar. */
     static final Path ARCHIVE = Path.of("target/openpanel-camel.jsa");
+    /** Where the training run writes it, moved in place only once checked: the JVM crashes on a truncated archive. */
+    private static final Path TRAINING = Path.of("target/openpanel-camel.jsa.training");
 
     private ClassDataArchive() {
     }
@@ -46,25 +48,23 @@ public final class ClassDataArchive {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = JAR.toRealPath().toString();
-        // Written beside it and moved in place only once checked: the JVM crashes on a truncated archive.
-        Path training = ARCHIVE.resolveSibling(ARCHIVE.getFileName() + ".training");
-        Files.deleteIfExists(training);
+        Files.deleteIfExists(TRAINING);
         Path data = Files.createTempDirectory("class-data-training");
         try (ManageApiSimulator simulator = ManageApiSimulator.builder().rateLimit(1000, Duration.ofSeconds(1)).start()) {
-            int exit = run(List.of(java, "-XX:ArchiveClassesAtExit=" + training.toAbsolutePath(), "-XX:TieredStopAtLevel=1",
+            int exit = run(List.of(java, "-XX:ArchiveClassesAtExit=" + TRAINING.toAbsolutePath(), "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "-jar", jar, "api", "projects", "list"), OneShotEnvironment.of(simulator, data));
-            if (exit != 0 || !Files.isRegularFile(training)) {
-                Files.deleteIfExists(training);
+            if (exit != 0 || !Files.isRegularFile(TRAINING)) {
+                Files.deleteIfExists(TRAINING);
                 return "none: the training run of api projects list " + (exit < 0 ? "did not end within 2 minutes" : "exited " + exit);
             }
             // -Xshare:on refuses to start with an archive it cannot map, where bin/openpanel's -Xshare:auto would go on.
-            exit = run(List.of(java, "-XX:SharedArchiveFile=" + training.toAbsolutePath(), "-Xshare:on", "-jar", jar, "--version"),
+            exit = run(List.of(java, "-XX:SharedArchiveFile=" + TRAINING.toAbsolutePath(), "-Xshare:on", "-jar", jar, "--version"),
                     OneShotEnvironment.of(simulator, data));
             if (exit != 0) {
-                Files.deleteIfExists(training);
+                Files.deleteIfExists(TRAINING);
                 return "none: the JVM does not accept the archive of the training run (--version with it exited " + exit + ")";
             }
-            Files.move(training, ARCHIVE, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(TRAINING, ARCHIVE, StandardCopyOption.ATOMIC_MOVE);
             return String.format(Locale.ROOT, "%s (%.0f MB, from a run of api projects list; used by bin/openpanel)",
                     ARCHIVE, Files.size(ARCHIVE) / 1e6);
         }
@@ -85,6 +85,7 @@ public final class ClassDataArchive {
 
     private static void deleteQuietly() {
         try {
+            Files.deleteIfExists(TRAINING);
             Files.deleteIfExists(ARCHIVE);
         } catch (IOException e) {
             // Nothing more to do: a broken archive is refused by the JVM, which then reads the jar.
