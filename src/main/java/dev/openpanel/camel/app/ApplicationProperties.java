@@ -9,7 +9,8 @@ import dev.openpanel.camel.config.EnvironmentOverrides;
 /**
  * The properties every context of the application reads, the same for Camel Main ({@link ApplicationMain}) and the
  * plain core context ({@link CoreContext}): the properties file of the {@link ConfigLocation}; initial values of the
- * settings that point at the configuration's own location (the file may still set them); and overrides, which win over
+ * settings that point at the configuration's own location (the file may still set them; the packaged route files by
+ * name, {@link PackagedRoutes}); and overrides, which win over
  * the file: the documented environment variables whose names differ from Camel's rule ({@link EnvironmentOverrides}),
  * then the caller's.
  *
@@ -28,7 +29,7 @@ public record ApplicationProperties(String location, Map<String, String> initial
                 : ConfigLocation.requested(environment::get);
         ConfigLocation location = ConfigLocation.resolve(directory, Path.of(""));
         Map<String, String> initial = new LinkedHashMap<>();
-        initial.put("openpanel.config.routes", location.routes());
+        initial.put("openpanel.config.routes", PackagedRoutes.named(location.routes()));
         initial.put("openpanel.config.cleanup-rules", location.cleanupRules());
         initial.put("openpanel.config.rotation-rules", location.rotationRules());
         Map<String, String> winning = new LinkedHashMap<>();
