@@ -26,6 +26,12 @@ import dev.openpanel.camel.simulator.ManageApiSimulator;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * What bin/openpanel gives one-shot commands (the quick compiler only, the serial collector), here for the services
+     * too: the tests' JVMs live for seconds, and on two cores the optimising compiler's threads only slow the others.
+     */
+    private static final List<String> ONE_SHOT_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Process process;
     private final Path output;
 
@@ -86,7 +92,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** {@link #start}, with the process's umask set first (e.g. {@code 022}); null keeps this process's. */
     public static ServiceProcess startWithUmask(String umask, Path workingDirectory, Map<String, String> environment,
             String... arguments) {
-        ProcessBuilder builder = new ProcessBuilder(command(umask, arguments)).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command(umask, ONE_SHOT_OPTIONS, arguments)).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
         environment.forEach(builder.environment()::put);
         try {
@@ -110,7 +117,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** {@link #run}, with the process's umask set first (e.g. {@code 022}); null keeps this process's. */
     public static Completed runWithUmask(String umask, Path workingDirectory, Map<String, String> environment, Duration timeout,
             String... arguments) {
-        ProcessBuilder builder = new ProcessBuilder(command(umask, arguments)).directory(workingDirectory.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(umask, ONE_SHOT_OPTIONS, arguments)).directory(workingDirectory.toFile());
         builder.environment().put("OPENPANEL_HTTP_PORT", String.valueOf(TestMains.freePort()));
         environment.forEach(builder.environment()::put);
         try {
@@ -193,13 +200,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The JVM's command line; with a umask, through a shell that sets it and then becomes the JVM (same process). */
-    private static List<String> command(String umask, String... arguments) {
+    private static List<String> command(String umask, List<String> jvmOptions, String... arguments) {
         List<String> command = new ArrayList<>();
         if (umask != null) {
             command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
         }
-        command.addAll(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                OpenPanelCamelApplication.class.getName()));
+        command.add(javaBinary());
+        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenPanelCamelApplication.class.getName()));
         command.addAll(List.of(arguments));
         return command;
     }
