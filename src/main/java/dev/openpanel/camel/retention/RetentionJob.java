@@ -5,18 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.openpanel.camel.config.DataDirectory;
+import dev.openpanel.camel.files.FolderEntries;
 
 /**
  * The retention job (bean {@value #BEAN}) behind {@code routes/retention.camel.yaml}: deletes the files in
@@ -73,7 +71,7 @@ public final class RetentionJob {
                     LOG.warn("Retention kept {}: {}", data.root().relativize(journal), e.getCause().toString());
                 }
             }
-            for (Path report : regularFiles(data.reports(), name -> name.endsWith(".json") && !name.startsWith("."))) {
+            for (Path report : FolderEntries.regularFiles(data.reports(), name -> name.endsWith(".json") && !name.startsWith("."))) {
                 try {
                     if (Files.getLastModifiedTime(report, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
                             && Files.deleteIfExists(report)) {
@@ -93,29 +91,5 @@ public final class RetentionJob {
         String name = data.root().relativize(file).toString();
         LOG.info("Retention deleted {}", name);
         return name;
-    }
-
-    private static List<Path> regularFiles(Path folder, Predicate<String> names) {
-        return entries(folder, names, BasicFileAttributes::isRegularFile);
-    }
-
-    /** The folder's entries whose names and attributes (links not followed) match, in order; none if it is missing. */
-    private static List<Path> entries(Path folder, Predicate<String> names, Predicate<BasicFileAttributes> kind) {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> names.test(p.getFileName().toString()) && is(p, kind)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-    }
-
-    private static boolean is(Path path, Predicate<BasicFileAttributes> kind) {
-        try {
-            return kind.test(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

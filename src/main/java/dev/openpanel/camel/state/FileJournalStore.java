@@ -1,19 +1,15 @@
 package dev.openpanel.camel.state;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.openpanel.camel.files.FolderEntries;
 
 /** Journals as JSON-lines files under the data directory ({@link JsonLinesJournal}): single-machine mode. */
 public final class FileJournalStore implements JournalStore {
@@ -37,37 +33,17 @@ public final class FileJournalStore implements JournalStore {
 
     @Override
     public List<Path> list(Path folder) {
-        return entries(folder, name -> name.endsWith(SUFFIX), BasicFileAttributes::isRegularFile);
+        return FolderEntries.regularFiles(folder, name -> name.endsWith(SUFFIX));
     }
 
     @Override
     public List<Path> listApiJournals(Path state, List<String> folders) {
         List<Path> journals = new ArrayList<>();
-        for (Path api : entries(state, name -> true, BasicFileAttributes::isDirectory)) {
+        for (Path api : FolderEntries.matching(state, name -> true, BasicFileAttributes::isDirectory)) {
             for (String folder : folders) {
                 journals.addAll(list(api.resolve(folder)));
             }
         }
         return journals;
-    }
-
-    /** The folder's entries whose names and attributes (links not followed) match, in order; none if it is missing. */
-    private static List<Path> entries(Path folder, Predicate<String> names, Predicate<BasicFileAttributes> kind) {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> names.test(p.getFileName().toString()) && is(p, kind)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-    }
-
-    private static boolean is(Path path, Predicate<BasicFileAttributes> kind) {
-        try {
-            return kind.test(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -40,11 +40,11 @@ import dev.openpanel.camel.simulator.RecordedRequest;
 import dev.openpanel.camel.testing.RawHttp;
 import dev.openpanel.camel.testing.ServerWindows;
 import dev.openpanel.camel.testing.ServiceProcess;
+import dev.openpanel.camel.testing.TestKafka;
 import dev.openpanel.camel.testing.TestMains;
 import dev.openpanel.camel.testing.postgres.TestPostgres;
 
 import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
 
 /**
  * Three service instances, separate JVMs, in cluster mode on one PostgreSQL and one Kafka, sharing one data directory,
@@ -81,15 +81,7 @@ class ClusterInstancesTest {
 
     @BeforeAll
     static void kafka() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = TestKafka.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("deployments", 3, (short) 1), new NewTopic("deployments.results", 1, (short) 1),
                     new NewTopic("deployments.dlq", 1, (short) 1))).all().get();

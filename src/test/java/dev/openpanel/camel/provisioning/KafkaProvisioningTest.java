@@ -21,8 +21,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.openpanel.camel.testing.TestKafka;
+
 import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
 
 /**
  * The same provisioning routes reading events from a Kafka topic (a KRaft cluster inside the test JVM): through the
@@ -41,15 +42,7 @@ class KafkaProvisioningTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = TestKafka.start();
         // as the README configures it: the service itself commits offsets by hand, in its consumer group
         topic = "kafka:deployments?brokers=" + kafka.bootstrapServers();
         fixture = new ProvisioningFixture(temp, Map.of("openpanel.provisioning.from", topic));
