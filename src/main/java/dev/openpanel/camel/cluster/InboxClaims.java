@@ -2,6 +2,8 @@ package dev.openpanel.camel.cluster;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -113,17 +115,18 @@ public final class InboxClaims extends AbstractJdbcMessageIdRepository {
             return;
         }
         try {
-            int renewed = jdbcTemplate.update(connection -> {
+            List<String> renewed = jdbcTemplate.query(connection -> {
                 var update = connection.prepareStatement("UPDATE " + TABLE + " SET renewed_at = clock_timestamp()"
-                        + " WHERE processor_name = ? AND owner = ? AND message_id = ANY (?)");
+                        + " WHERE processor_name = ? AND owner = ? AND message_id = ANY (?) RETURNING message_id");
                 update.setString(1, processorName);
                 update.setString(2, owner);
                 update.setArray(3, connection.createArrayOf("text", keys));
                 return update;
-            });
-            if (renewed < keys.length) {
-                LOG.warn("{} of {} claims on inbox files were taken over by other instances (this one could not renew them in"
-                        + " time); their imports continue only where the journal lets them", keys.length - renewed, keys.length);
+            }, (row, number) -> row.getString(1));
+            List<String> lost = Arrays.stream(keys).filter(key -> !renewed.contains(key) && held.contains(key)).toList();
+            if (!lost.isEmpty()) {
+                LOG.warn("Claims on {} were taken over by another instance (this one could not renew them in time); their"
+                        + " journals keep the work from being done twice", lost);
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot renew {} claims on inbox files: {}", keys.length, e.getMessage());

@@ -52,6 +52,7 @@ public class OpenPanelConfiguration extends ContextConfiguration {
 
     private OpenPanelSettings settings;
     private ClusterMode cluster;
+    private DataDirectory data;
     private IdempotentRepository inboxClaims;
 
     /** The settings, read and checked once (a bad value stops start-up with a sentence naming it). */
@@ -68,9 +69,13 @@ public class OpenPanelConfiguration extends ContextConfiguration {
 
     /** The data directory; in cluster mode its journals are kept in the cluster's database. */
     @BindToRegistry(DATA)
-    public DataDirectory data() {
-        Path directory = settings().dataDir();
-        return (settings().isCluster() ? new DataDirectory(directory, cluster().journals(directory)) : new DataDirectory(directory)).create();
+    public synchronized DataDirectory data() {
+        if (data == null) {
+            Path directory = settings().dataDir();
+            data = (settings().isCluster() ? new DataDirectory(directory, cluster().journals(directory)) : new DataDirectory(directory))
+                    .create();
+        }
+        return data;
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.openpanel.camel.provisioning;
 
-import org.apache.camel.CamelContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.camel.Exchange;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -31,18 +31,27 @@ public final class EventOffsets {
     }
 
     /**
-     * Makes the {@code kafka} component's consumers commit by hand through {@link #commit}, in one consumer group
-     * ({@value #DEFAULT_GROUP} unless the URI names another), reading a new group's topic from its start.
+     * The queue route's Kafka endpoint as this bean needs it: commits by hand through {@link #commit}, never Kafka's
+     * auto-commit, in one consumer group ({@value #DEFAULT_GROUP} unless the URI names another), a new group reading the
+     * topic from its start. Only this endpoint: Kafka routes a user adds keep the component's defaults.
      */
-    static void configure(CamelContext context) {
-        KafkaComponent kafka = context.getComponent("kafka", KafkaComponent.class);
-        KafkaConfiguration defaults = kafka.getConfiguration();
-        defaults.setAutoCommitEnable(false);
-        defaults.setAllowManualCommit(true);
-        if (defaults.getGroupId() == null) {
-            defaults.setGroupId(DEFAULT_GROUP);
+    static String consumerUri(String uri) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("groupId", DEFAULT_GROUP);
+        options.put("autoOffsetReset", "earliest");
+        StringBuilder effective = new StringBuilder(uri);
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (!hasOption(uri, option.getKey())) {
+                effective.append(effective.indexOf("?") < 0 ? '?' : '&').append(option.getKey()).append('=').append(option.getValue());
+            }
         }
-        defaults.setAutoOffsetReset("earliest");
-        kafka.setKafkaManualCommitFactory(new DefaultKafkaManualCommitFactory());
+        String withoutCommits = effective.toString().replaceAll("([?&])(autoCommitEnable|allowManualCommit|kafkaManualCommitFactory)=[^&]*", "$1")
+                .replaceAll("&&+", "&").replaceAll("\\?&", "?").replaceAll("[?&]$", "");
+        return withoutCommits + (withoutCommits.indexOf('?') < 0 ? '?' : '&') + "autoCommitEnable=false&allowManualCommit=true"
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();
+    }
+
+    private static boolean hasOption(String uri, String name) {
+        return uri.matches(".*[?&]" + name + "=.*");
     }
 }
