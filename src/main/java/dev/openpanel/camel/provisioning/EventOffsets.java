@@ -1,10 +1,10 @@
 package dev.openpanel.camel.provisioning;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 
@@ -31,24 +31,24 @@ public final class EventOffsets {
     }
 
     /**
-     * The queue route's Kafka endpoint as this bean needs it: commits by hand through {@link #commit}, never Kafka's
-     * auto-commit, in one consumer group ({@value #DEFAULT_GROUP} unless the URI names another), a new group reading the
-     * topic from its start. Only this endpoint: Kafka routes a user adds keep the component's defaults.
+     * Makes the queue route's Kafka endpoint (created here, before the route, which then finds it in the context) commit
+     * by hand through {@link #commit}, never by Kafka's auto-commit, in one consumer group ({@value #DEFAULT_GROUP}
+     * unless the URI names another), a new group reading the topic from its start (unless the URI says otherwise). Only
+     * this endpoint: Kafka routes a user adds keep the component's defaults. (A rewritten URI would not do: an
+     * environment variable wins over any property the service sets.)
      */
-    static String consumerUri(String uri) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("groupId", DEFAULT_GROUP);
-        options.put("autoOffsetReset", "earliest");
-        StringBuilder effective = new StringBuilder(uri);
-        for (Map.Entry<String, String> option : options.entrySet()) {
-            if (!hasOption(uri, option.getKey())) {
-                effective.append(effective.indexOf("?") < 0 ? '?' : '&').append(option.getKey()).append('=').append(option.getValue());
-            }
+    static void configure(CamelContext context, String uri) {
+        KafkaEndpoint endpoint = context.getEndpoint(uri, KafkaEndpoint.class);
+        KafkaConfiguration configuration = endpoint.getConfiguration();
+        if (!hasOption(uri, "groupId")) {
+            configuration.setGroupId(DEFAULT_GROUP);
         }
-        String withoutCommits = effective.toString().replaceAll("([?&])(autoCommitEnable|allowManualCommit|kafkaManualCommitFactory)=[^&]*", "$1")
-                .replaceAll("&&+", "&").replaceAll("\\?&", "?").replaceAll("[?&]$", "");
-        return withoutCommits + (withoutCommits.indexOf('?') < 0 ? '?' : '&') + "autoCommitEnable=false&allowManualCommit=true"
-                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();
+        if (!hasOption(uri, "autoOffsetReset")) {
+            configuration.setAutoOffsetReset("earliest");
+        }
+        configuration.setAutoCommitEnable(false);
+        configuration.setAllowManualCommit(true);
+        endpoint.setKafkaManualCommitFactory(new DefaultKafkaManualCommitFactory());
     }
 
     private static boolean hasOption(String uri, String name) {

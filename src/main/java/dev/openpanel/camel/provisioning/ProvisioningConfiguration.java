@@ -42,8 +42,6 @@ public class ProvisioningConfiguration extends ContextConfiguration {
      * a channel for events. Set by {@link #configure}; not a setting of its own.
      */
     public static final String QUEUE_ENABLED = "openpanel.provisioning.queue-enabled";
-    /** The setting the queue route reads events from; a Kafka URI gets the options its offsets need (EventOffsets). */
-    private static final String FROM = "openpanel.provisioning.from";
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningConfiguration.class);
 
     private ProvisioningSettings settings;
@@ -120,7 +118,7 @@ public class ProvisioningConfiguration extends ContextConfiguration {
         boolean off = openpanel.isCluster() && !settings.hasClusterChannel();
         context.getPropertiesComponent().addOverrideProperty(QUEUE_ENABLED, String.valueOf(triggers && !off));
         if (settings.queue().startsWith("kafka:")) {
-            context.getPropertiesComponent().addOverrideProperty(FROM, EventOffsets.consumerUri(settings.queue()));
+            EventOffsets.configure(context, settings.queue());
         }
 
         ActiveMQConnectionFactory connectionFactory;
