@@ -66,13 +66,10 @@ public final class ClusterDatabase implements AutoCloseable {
         config.setValidationTimeout(1_000);
         // start even when the database is down: calls wait for it instead of the service refusing to start
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("connectTimeout", "2");
-        config.addDataSourceProperty("socketTimeout", "30");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
         // an instance that dies or hangs inside a permit transaction holds the budget row's lock: the server lets go of it
         // after a few seconds, and a permit that waits that long for the lock fails and is asked again
-        config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=5000 -c lock_timeout=5000");
-        config.addDataSourceProperty("ApplicationName", "openpanel-camel " + settings.instanceId());
+        config.setDataSourceProperties(driverProperties(settings, "-c idle_in_transaction_session_timeout=5000 -c lock_timeout=5000",
+                ""));
         return new ClusterDatabase(new HikariDataSource(config), readiness, settings);
     }
 
@@ -125,18 +122,14 @@ public final class ClusterDatabase implements AutoCloseable {
      */
     public Connection sessionConnection() throws SQLException {
         migrate();
-        Properties properties = new Properties();
+        Properties properties = driverProperties(settings, "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3",
+                " journal");
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
         }
         if (settings.password() != null) {
             properties.setProperty("password", settings.password().get());
         }
-        properties.setProperty("connectTimeout", "2");
-        properties.setProperty("socketTimeout", "30");
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
-        properties.setProperty("ApplicationName", "openpanel-camel " + settings.instanceId() + " journal");
         try {
             Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
             readiness.reachable();
@@ -145,6 +138,17 @@ public final class ClusterDatabase implements AutoCloseable {
             readiness.unreachable("the cluster database " + url + " cannot be used: " + describe(e));
             throw e;
         }
+    }
+
+    /** What every connection of this instance tells the driver: timeouts, keepalives, the session's options, its name. */
+    private static Properties driverProperties(ClusterSettings settings, String options, String nameSuffix) {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("options", options);
+        properties.setProperty("ApplicationName", "openpanel-camel " + settings.instanceId() + nameSuffix);
+        return properties;
     }
 
     /** The pool as a data source for libraries (camel-sql's repositories): each connection once the schema is ready. */
